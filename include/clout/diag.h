@@ -1,0 +1,57 @@
+/* diag.h: diagnostics about input data, collected so one run reports them all. */
+#ifndef CLOUT_DIAG_H
+#define CLOUT_DIAG_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <igraph.h>
+
+enum clout_severity {
+	CLOUT_WARNING = 0,
+	CLOUT_ERROR = 1
+};
+
+/*
+ * One problem found in the input. line is the line the record starts on
+ * (0 for a problem of the whole file) and column the 1-based field number
+ * (0 when the problem is not one field's).
+ */
+struct clout_diag {
+	enum clout_severity	 severity;
+	int			 file_order;	/* order files were read: for sorting */
+	char			*file;
+	long			 line;
+	int			 column;
+	char			*message;
+};
+
+struct clout_diags {
+	struct clout_diag	*items;
+	igraph_integer_t	 count;
+	igraph_integer_t	 capacity;
+	igraph_integer_t	 errors;
+	igraph_integer_t	 warnings;
+};
+
+igraph_error_t	clout_diags_init(struct clout_diags *diags);
+void		clout_diags_destroy(struct clout_diags *diags);
+/* Record a problem; the strings are copied. Fails only when out of memory. */
+igraph_error_t	clout_diags_add(struct clout_diags *diags, enum clout_severity severity,
+		    int file_order, const char *file, long line, int column,
+		    const char *fmt, ...)
+#if defined(__GNUC__)
+		    __attribute__((format(printf, 7, 8)))
+#endif
+		    ;
+igraph_error_t	clout_diags_vadd(struct clout_diags *diags, enum clout_severity severity,
+		    int file_order, const char *file, long line, int column,
+		    const char *fmt, va_list ap);
+/* Stable sort by file order, line and column: the order a reader scans in. */
+void		clout_diags_sort(struct clout_diags *diags);
+/*
+ * Write one diagnostic as "FILE:LINE:COLUMN: error: message" (or "FILE: error:
+ * message" for a whole file). With colour, the severity is highlighted.
+ */
+void		clout_diag_print(FILE *out, const struct clout_diag *diag, int colour);
+
+#endif

@@ -1,0 +1,79 @@
+/* clout_internal.h: declarations shared by the library's modules, grouped by source file. */
+#ifndef CLOUT_INTERNAL_H
+#define CLOUT_INTERNAL_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <clout/clout.h>
+
+/* Report out-of-memory through igraph's error channel. */
+#define CLOUT_CHECK_ALLOC(p) do {						\
+	if ((p) == NULL)							\
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);			\
+} while (0)
+
+/* csv_io.c: the only file that includes <csv.h> */
+
+/* One CSV record: its fields (NUL-terminated, trimmed) and where it starts. */
+struct clout_i_record {
+	char		**fields;
+	int		  nfields;
+	long		  line;		/* the physical line the record starts on */
+	long		  index;	/* 0 for the header row */
+};
+
+typedef igraph_error_t clout_i_record_fn(const struct clout_i_record *record, void *user);
+
+/*
+ * Read a CSV stream record by record. Syntax problems (unterminated quote,
+ * stray quote, invalid UTF-8) go into diags as errors naming name, line and
+ * column; reading then goes on where it can, so that one run reports them
+ * all. Records whose fields are all empty are skipped. Returns what fn
+ * returned if that failed, IGRAPH_ENOMEM, or IGRAPH_SUCCESS.
+ */
+igraph_error_t	clout_i_csv_read(FILE *in, const char *name, int file_order,
+		    struct clout_diags *diags, clout_i_record_fn *fn, void *user);
+/* Write one field, quoted only when it must be (by libcsv's writer). */
+int		clout_i_csv_write_field(FILE *out, const char *text, char delimiter);
+
+/* hashmap.c: string -> integer and vertex pair -> integer maps, open addressing */
+struct clout_strmap;
+struct clout_i_pairmap;
+
+struct clout_strmap *clout_i_strmap_new(void);
+void		clout_i_strmap_free(struct clout_strmap *map);
+/* Insert a copy of key; *existing receives the old value when key was present (then nothing changes). */
+igraph_error_t	clout_i_strmap_insert(struct clout_strmap *map, const char *key,
+		    igraph_integer_t value, igraph_integer_t *existing);
+igraph_integer_t clout_i_strmap_find(const struct clout_strmap *map, const char *key);
+igraph_integer_t clout_i_strmap_size(const struct clout_strmap *map);
+/* Visit every key (in no particular order); stops when fn returns non-zero. */
+void		clout_i_strmap_each(const struct clout_strmap *map,
+		    int (*fn)(const char *key, igraph_integer_t value, void *user), void *user);
+
+struct clout_i_pairmap *clout_i_pairmap_new(void);
+void		clout_i_pairmap_free(struct clout_i_pairmap *map);
+igraph_error_t	clout_i_pairmap_insert(struct clout_i_pairmap *map, uint64_t key,
+		    igraph_integer_t value, igraph_integer_t *existing);
+
+/* utf8.c */
+
+/* Offset of the first byte that is not valid UTF-8 (NUL counts as invalid), or -1. */
+long		clout_i_utf8_invalid(const char *text, size_t length);
+/* Columns a valid UTF-8 string takes on a terminal (wide East Asian = 2, combining = 0). */
+size_t		clout_i_utf8_width(const char *text);
+
+/* text.c: small string helpers */
+char		*clout_i_strdup(const char *text);
+char		*clout_i_asprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+		    __attribute__((format(printf, 1, 2)))
+#endif
+		    ;
+/* Trim ASCII white space in place; returns text. */
+char		*clout_i_trim(char *text);
+int		clout_i_strcaseeq(const char *a, const char *b);
+/* Levenshtein distance, giving up (returning limit + 1) beyond limit. */
+size_t		clout_i_edit_distance(const char *a, const char *b, size_t limit);
+
+#endif

@@ -1,0 +1,77 @@
+/* cmd-check.c: validate a case and report every problem, each with file, line and column. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cmd.h"
+
+static int	cmd_check_exec(int, char **);
+
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.usage = "check [-q] CASE",
+	.summary = "validate a case and report every problem in its files",
+	.help =
+	    "Prints each problem as FILE:LINE:COLUMN: error|warning: message, then a\n"
+	    "summary line. Exit status 0 when there is no error, 1 when there are\n"
+	    "errors, 2 for a usage error.\n"
+	    "\n"
+	    "Options:\n"
+	    "  -q, --quiet    print errors only (no warnings)\n"
+	    "  -h, --help     show this help\n",
+	.exec = cmd_check_exec,
+};
+
+static int
+cmd_check_exec(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct clout_network	net;
+	struct clout_diags	diags;
+	igraph_integer_t	i;
+	int			ch, quiet = 0, status, colour = cli_colour();
+	igraph_error_t		ret;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			cli_help(stdout, &cmd_check_entry);
+			return CLOUT_EXIT_OK;
+		default:
+			return cli_bad_option(&cmd_check_entry, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(&cmd_check_entry, argc - optind == 0 ?
+		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if (clout_network_init(&net) != IGRAPH_SUCCESS)
+		return cli_error("%s", cli_reason());
+	clout_diags_init(&diags);
+	ret = clout_load_case(&net, &diags, argv[optind]);
+	if (ret != IGRAPH_SUCCESS && ret != IGRAPH_PARSEERROR) {
+		status = cli_error("cannot check '%s': %s", argv[optind], cli_reason());
+		goto out;
+	}
+	for (i = 0; i < diags.count; i++)
+		if (!quiet || diags.items[i].severity == CLOUT_ERROR)
+			clout_diag_print(stderr, &diags.items[i], colour);
+	printf("%s: %" IGRAPH_PRId " actors, %" IGRAPH_PRId " issues, %" IGRAPH_PRId
+	    " relations, %" IGRAPH_PRId " error%s, %" IGRAPH_PRId " warning%s\n",
+	    argv[optind], clout_network_count_type(&net, CLOUT_VERTEX_ACTOR),
+	    clout_network_count_type(&net, CLOUT_VERTEX_ISSUE), clout_network_ecount(&net),
+	    diags.errors, diags.errors == 1 ? "" : "s", diags.warnings,
+	    diags.warnings == 1 ? "" : "s");
+	status = diags.errors > 0 ? CLOUT_EXIT_FAILURE : CLOUT_EXIT_OK;
+out:
+	clout_diags_destroy(&diags);
+	clout_network_destroy(&net);
+	return status;
+}

@@ -1,0 +1,62 @@
+/* cmd.h: the command line: command entries and the helpers they share. */
+#ifndef CLOUT_CMD_H
+#define CLOUT_CMD_H
+
+#include <stdio.h>
+
+#include <clout/clout.h>
+
+/* Exit statuses, documented in the README. */
+enum {
+	CLOUT_EXIT_OK = 0,
+	CLOUT_EXIT_FAILURE = 1,		/* failure, or problems found by check */
+	CLOUT_EXIT_USAGE = 2
+};
+
+struct cmd_entry {
+	const char	*name;		/* "rank": exact, stable for scripts */
+	const char	*usage;		/* synopsis, man-page style */
+	const char	*summary;	/* one line for `clout --help` */
+	const char	*help;		/* the options, one per line */
+	int		(*exec)(int argc, char **argv);
+};
+
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_rank_entry;
+
+/* cli.c */
+struct cli_output {
+	FILE	*fp;
+	char	*path;		/* NULL: standard output */
+	char	*tmp;
+};
+
+/* Colour on standard error: a terminal, and NO_COLOR unset or empty. */
+int		cli_colour(void);
+void		cli_help(FILE *out, const struct cmd_entry *entry);
+/* "clout CMD: message (try 'clout CMD --help')"; returns CLOUT_EXIT_USAGE. */
+int		cli_usage_error(const struct cmd_entry *entry, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* "clout: message"; returns CLOUT_EXIT_FAILURE. */
+int		cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The reason igraph (or the library) gave for the last failure. */
+const char	*cli_reason(void);
+/* Report an unknown option from getopt_long; returns CLOUT_EXIT_USAGE. */
+int		cli_bad_option(const struct cmd_entry *entry, char **argv);
+/* Parse a whole non-negative count; -1 when the text is not one. */
+long		cli_count(const char *text);
+
+/*
+ * Load a case and print its problems on stderr: every one when all_warnings,
+ * else every error and the first few warnings. Returns CLOUT_EXIT_OK when the
+ * case has no error (then net is loaded), CLOUT_EXIT_FAILURE otherwise.
+ */
+int		cli_load(const char *path, struct clout_network *net, struct clout_diags *diags,
+		    int all_warnings);
+
+/* Output to a file goes to a temporary beside it, renamed into place on success. */
+int		cli_output_open(struct cli_output *o, const char *path);
+int		cli_output_commit(struct cli_output *o);
+void		cli_output_abort(struct cli_output *o);
+
+#endif

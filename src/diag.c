@@ -1,0 +1,138 @@
+/* diag.c: the list of problems found in input data. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clout_internal.h"
+
+igraph_error_t
+clout_diags_init(struct clout_diags *diags)
+{
+	memset(diags, 0, sizeof *diags);
+	return IGRAPH_SUCCESS;
+}
+
+void
+clout_diags_destroy(struct clout_diags *diags)
+{
+	igraph_integer_t	i;
+
+	for (i = 0; i < diags->count; i++) {
+		free(diags->items[i].file);
+		free(diags->items[i].message);
+	}
+	free(diags->items);
+	memset(diags, 0, sizeof *diags);
+}
+
+igraph_error_t
+clout_diags_vadd(struct clout_diags *diags, enum clout_severity severity, int file_order,
+    const char *file, long line, int column, const char *fmt, va_list ap)
+{
+	struct clout_diag	*d;
+	va_list			 copy;
+	int			 n;
+
+	if (diags->count == diags->capacity) {
+		igraph_integer_t	 cap = diags->capacity ? diags->capacity * 2 : 16;
+		struct clout_diag	*items = realloc(diags->items, (size_t)cap * sizeof *items);
+
+		CLOUT_CHECK_ALLOC(items);
+		diags->items = items;
+		diags->capacity = cap;
+	}
+	d = &diags->items[diags->count];
+	d->severity = severity;
+	d->file_order = file_order;
+	d->line = line;
+	d->column = column;
+	d->file = clout_i_strdup(file);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	d->message = n < 0 ? NULL : malloc((size_t)n + 1);
+	if (d->file == NULL || d->message == NULL) {
+		free(d->file);
+		free(d->message);
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
+	vsnprintf(d->message, (size_t)n + 1, fmt, ap);
+	diags->count++;
+	if (severity == CLOUT_ERROR)
+		diags->errors++;
+	else
+		diags->warnings++;
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_diags_add(struct clout_diags *diags, enum clout_severity severity, int file_order,
+    const char *file, long line, int column, const char *fmt, ...)
+{
+	va_list		ap;
+	igraph_error_t	ret;
+
+	va_start(ap, fmt);
+	ret = clout_diags_vadd(diags, severity, file_order, file, line, column, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+/* Merge sort: qsort is not stable, and equal positions keep their order. */
+static int
+diag_before(const struct clout_diag *a, const struct clout_diag *b)
+{
+	if (a->file_order != b->file_order)
+		return a->file_order < b->file_order;
+	if (a->line != b->line)
+		return a->line < b->line;
+	return a->column < b->column;
+}
+
+static void
+diag_merge_sort(struct clout_diag *items, struct clout_diag *tmp, igraph_integer_t n)
+{
+	igraph_integer_t	mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	diag_merge_sort(items, tmp, mid);
+	diag_merge_sort(items + mid, tmp, n - mid);
+	while (i < mid && j < n)
+		tmp[k++] = diag_before(&items[j], &items[i]) ? items[j++] : items[i++];
+	while (i < mid)
+		tmp[k++] = items[i++];
+	while (j < n)
+		tmp[k++] = items[j++];
+	memcpy(items, tmp, (size_t)n * sizeof *items);
+}
+
+void
+clout_diags_sort(struct clout_diags *diags)
+{
+	struct clout_diag	*tmp;
+
+	if (diags->count < 2)
+		return;
+	tmp = malloc((size_t)diags->count * sizeof *tmp);
+	if (tmp == NULL)
+		return;		/* unsorted is still correct, only less tidy */
+	diag_merge_sort(diags->items, tmp, diags->count);
+	free(tmp);
+}
+
+void
+clout_diag_print(FILE *out, const struct clout_diag *diag, int colour)
+{
+	const char	*word = diag->severity == CLOUT_ERROR ? "error" : "warning";
+	const char	*on = "", *off = "";
+
+	if (colour) {
+		on = diag->severity == CLOUT_ERROR ? "\033[1;31m" : "\033[1;35m";
+		off = "\033[0m";
+	}
+	if (diag->line > 0)
+		fprintf(out, "%s:%ld:%d: %s%s:%s %s\n", diag->file, diag->line, diag->column,
+		    on, word, off, diag->message);
+	else
+		fprintf(out, "%s: %s%s:%s %s\n", diag->file, on, word, off, diag->message);
+}

@@ -1,0 +1,277 @@
+/* table.c: one result table, written as an aligned terminal table, CSV, TSV, JSON or Markdown. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clout_internal.h"
+
+int
+clout_format_find(const char *name)
+{
+	static const char *const names[] = { "table", "csv", "tsv", "json", "md" };
+	int			 i;
+
+	for (i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* The shortest of %.15g..%.17g that reads back as the same double. */
+static void
+format_real(char *buf, size_t size, double x)
+{
+	int	digits;
+
+	for (digits = 15; digits <= 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, x);
+		if (strtod(buf, NULL) == x)
+			return;
+	}
+}
+
+static int
+cell_is_null(const struct clout_column *col, igraph_integer_t item)
+{
+	return col->kind == CLOUT_COLUMN_REAL && isnan(VECTOR(*col->reals)[item]);
+}
+
+/* A cell as text; fixed_decimals >= 0 prints reals with that many decimals. */
+static void
+cell_text(const struct clout_column *col, igraph_integer_t item, int fixed_decimals,
+    char *buf, size_t size, const char **text)
+{
+	switch (col->kind) {
+	case CLOUT_COLUMN_TEXT:
+		*text = igraph_strvector_get(col->text, item);
+		return;
+	case CLOUT_COLUMN_INT:
+		snprintf(buf, size, "%" IGRAPH_PRId, VECTOR(*col->integers)[item]);
+		break;
+	case CLOUT_COLUMN_REAL:
+		if (cell_is_null(col, item))
+			buf[0] = '\0';
+		else if (fixed_decimals >= 0)
+			snprintf(buf, size, "%.*f", fixed_decimals, VECTOR(*col->reals)[item]);
+		else
+			format_real(buf, size, VECTOR(*col->reals)[item]);
+		break;
+	}
+	*text = buf;
+}
+
+/* Text for one terminal cell: control characters (newlines in notes) become spaces. */
+static void
+put_plain(FILE *out, const char *text)
+{
+	for (; *text != '\0'; text++)
+		fputc((unsigned char)*text < 0x20 ? ' ' : *text, out);
+}
+
+static void
+put_padding(FILE *out, size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', out);
+}
+
+static size_t
+plain_width(const char *text)
+{
+	size_t	 width = clout_i_utf8_width(text);
+	const char *p;
+
+	for (p = text; *p != '\0'; p++)		/* control characters print as one space */
+		width += (unsigned char)*p < 0x20;
+	return width;
+}
+
+static igraph_error_t
+write_terminal(FILE *out, const struct clout_table *t)
+{
+	igraph_integer_t	 nrows = igraph_vector_int_size(t->rows), r;
+	size_t			*width;
+	char			 buf[64];
+	const char		*text;
+	int			 c;
+
+	width = calloc((size_t)t->ncolumns, sizeof *width);
+	CLOUT_CHECK_ALLOC(width);
+	for (c = 0; c < t->ncolumns; c++) {
+		width[c] = plain_width(t->columns[c].name);
+		for (r = 0; r < nrows; r++) {
+			cell_text(&t->columns[c], VECTOR(*t->rows)[r], 6, buf, sizeof buf, &text);
+			if (plain_width(text) > width[c])
+				width[c] = plain_width(text);
+		}
+	}
+	for (r = -2; r < nrows; r++) {		/* -2: the header, -1: its rule */
+		for (c = 0; c < t->ncolumns; c++) {
+			const struct clout_column	*col = &t->columns[c];
+			int				 right = col->kind != CLOUT_COLUMN_TEXT;
+			size_t				 w;
+
+			if (r == -2)
+				text = col->name;
+			else if (r == -1)
+				text = NULL;
+			else
+				cell_text(col, VECTOR(*t->rows)[r], 6, buf, sizeof buf, &text);
+			if (c > 0)
+				fputs("  ", out);
+			if (text == NULL) {
+				for (w = 0; w < width[c]; w++)
+					fputc('-', out);
+				continue;
+			}
+			w = plain_width(text);
+			if (right)
+				put_padding(out, width[c] - w);
+			put_plain(out, text);
+			if (!right && c + 1 < t->ncolumns)
+				put_padding(out, width[c] - w);
+		}
+		fputc('\n', out);
+	}
+	free(width);
+	return IGRAPH_SUCCESS;
+}
+
+static void
+put_escaped_tsv(FILE *out, const char *text)
+{
+	for (; *text != '\0'; text++) {
+		switch (*text) {
+		case '\t': fputs("\\t", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\\': fputs("\\\\", out); break;
+		default: fputc(*text, out);
+		}
+	}
+}
+
+static void
+put_json_string(FILE *out, const char *text)
+{
+	fputc('"', out);
+	for (; *text != '\0'; text++) {
+		unsigned char	ch = (unsigned char)*text;
+
+		if (ch == '"' || ch == '\\')
+			fprintf(out, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", out);
+		else if (ch == '\t')
+			fputs("\\t", out);
+		else if (ch == '\r')
+			fputs("\\r", out);
+		else if (ch < 0x20)
+			fprintf(out, "\\u%04x", ch);
+		else
+			fputc(ch, out);
+	}
+	fputc('"', out);
+}
+
+static void
+put_markdown(FILE *out, const char *text)
+{
+	for (; *text != '\0'; text++) {
+		if (*text == '|')
+			fputs("\\|", out);
+		else if (*text == '\n')
+			fputs("<br>", out);
+		else if ((unsigned char)*text < 0x20)
+			fputc(' ', out);
+		else
+			fputc(*text, out);
+	}
+}
+
+igraph_error_t
+clout_table_write(FILE *out, const struct clout_table *t, enum clout_format format)
+{
+	igraph_integer_t	 nrows = igraph_vector_int_size(t->rows), r;
+	char			 buf[64];
+	const char		*text;
+	int			 c;
+
+	switch (format) {
+	case CLOUT_FORMAT_TABLE:
+		IGRAPH_CHECK(write_terminal(out, t));
+		break;
+	case CLOUT_FORMAT_CSV:
+	case CLOUT_FORMAT_TSV:
+		for (c = 0; c < t->ncolumns; c++) {
+			if (c > 0)
+				fputc(format == CLOUT_FORMAT_CSV ? ',' : '\t', out);
+			if (format == CLOUT_FORMAT_CSV)
+				clout_i_csv_write_field(out, t->columns[c].name, ',');
+			else
+				put_escaped_tsv(out, t->columns[c].name);
+		}
+		fputc('\n', out);
+		for (r = 0; r < nrows; r++) {
+			for (c = 0; c < t->ncolumns; c++) {
+				cell_text(&t->columns[c], VECTOR(*t->rows)[r], -1, buf, sizeof buf, &text);
+				if (c > 0)
+					fputc(format == CLOUT_FORMAT_CSV ? ',' : '\t', out);
+				if (format == CLOUT_FORMAT_CSV)
+					clout_i_csv_write_field(out, text, ',');
+				else
+					put_escaped_tsv(out, text);
+			}
+			fputc('\n', out);
+		}
+		break;
+	case CLOUT_FORMAT_JSON:
+		fputs(nrows == 0 ? "[" : "[\n", out);
+		for (r = 0; r < nrows; r++) {
+			fputs("  {", out);
+			for (c = 0; c < t->ncolumns; c++) {
+				const struct clout_column	*col = &t->columns[c];
+				igraph_integer_t		 item = VECTOR(*t->rows)[r];
+
+				if (c > 0)
+					fputs(", ", out);
+				put_json_string(out, col->name);
+				fputs(": ", out);
+				cell_text(col, item, -1, buf, sizeof buf, &text);
+				if (col->kind == CLOUT_COLUMN_TEXT)
+					put_json_string(out, text);
+				else
+					fputs(cell_is_null(col, item) ? "null" : text, out);
+			}
+			fputs(r + 1 < nrows ? "},\n" : "}\n", out);
+		}
+		fputs("]\n", out);
+		break;
+	case CLOUT_FORMAT_MD:
+		for (r = -2; r < nrows; r++) {
+			fputc('|', out);
+			for (c = 0; c < t->ncolumns; c++) {
+				const struct clout_column	*col = &t->columns[c];
+
+				if (r == -1) {
+					fputs(col->kind == CLOUT_COLUMN_TEXT ? " :--- |" : " ---: |", out);
+					continue;
+				}
+				if (r == -2)
+					text = col->name;
+				else
+					cell_text(col, VECTOR(*t->rows)[r], 6, buf, sizeof buf, &text);
+				fputc(' ', out);
+				put_markdown(out, text);
+				fputs(" |", out);
+			}
+			fputc('\n', out);
+		}
+		break;
+	default:
+		IGRAPH_ERROR("unknown output format", IGRAPH_EINVAL);
+	}
+	if (ferror(out))
+		IGRAPH_ERROR("cannot write the table", IGRAPH_EFILE);
+	return IGRAPH_SUCCESS;
+}
