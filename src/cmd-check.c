@@ -22,6 +22,12 @@ const struct cmd_entry cmd_check_entry = {
 	.exec = cmd_check_exec,
 };
 
+static void
+print_count(const char *noun, igraph_integer_t n, const char *after)
+{
+	printf("%" IGRAPH_PRId " %s%s%s", n, noun, n == 1 ? "" : "s", after);
+}
+
 static int
 cmd_check_exec(int argc, char **argv)
 {
@@ -63,12 +69,12 @@ cmd_check_exec(int argc, char **argv)
 	for (i = 0; i < diags.count; i++)
 		if (!quiet || diags.items[i].severity == CLOUT_ERROR)
 			clout_diag_print(stderr, &diags.items[i], colour);
-	printf("%s: %" IGRAPH_PRId " actors, %" IGRAPH_PRId " issues, %" IGRAPH_PRId
-	    " relations, %" IGRAPH_PRId " error%s, %" IGRAPH_PRId " warning%s\n",
-	    argv[optind], clout_network_count_type(&net, CLOUT_VERTEX_ACTOR),
-	    clout_network_count_type(&net, CLOUT_VERTEX_ISSUE), clout_network_ecount(&net),
-	    diags.errors, diags.errors == 1 ? "" : "s", diags.warnings,
-	    diags.warnings == 1 ? "" : "s");
+	printf("%s: ", argv[optind]);
+	print_count("actor", clout_network_count_type(&net, CLOUT_VERTEX_ACTOR), ", ");
+	print_count("issue", clout_network_count_type(&net, CLOUT_VERTEX_ISSUE), ", ");
+	print_count("relation", clout_network_ecount(&net), ", ");
+	print_count("error", diags.errors, ", ");
+	print_count("warning", diags.warnings, "\n");
 	status = diags.errors > 0 ? CLOUT_EXIT_FAILURE : CLOUT_EXIT_OK;
 out:
 	clout_diags_destroy(&diags);

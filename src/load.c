@@ -509,7 +509,7 @@ read_relation(struct loader *L, const struct clout_i_record *rec)
 			confidence_bad = 1;
 			IGRAPH_CHECK(report(L, CLOUT_ERROR, rec->line, column_of(L, COL_CONFIDENCE),
 			    "confidence '%s' is outside 0..1%s", field(L, rec, COL_CONFIDENCE),
-			    confidence > 1 && confidence <= 100 ?
+			    confidence >= 2 && confidence <= 100 ?
 			    "; write a percentage as a fraction (0.85 for 85%)" : ""));
 		}
 		bad |= confidence_bad;
@@ -549,8 +549,9 @@ merge:
 		double		 before = VECTOR(E->signed_weight)[existing];
 		const char	*old_evidence = igraph_strvector_get(&E->evidence, existing);
 		const char	*old_kind = igraph_strvector_get(&E->kind, existing);
-		const char	*how = L->net->directed || VECTOR(E->ends)[2 * existing] == from ?
-		    "duplicate relation" : "reciprocal relation in an undirected case";
+		/* in an undirected case a-b and b-a are one relation */
+		const char	*arrow = L->net->directed ? "->" : "--";
+		const char	*where = L->net->directed ? "" : " in an undirected case";
 		char		*joined;
 
 		net_weight = before + sign * weight;
@@ -580,19 +581,19 @@ merge:
 		}
 		if ((before > 0) == (sign > 0))
 			return report(L, CLOUT_WARNING, rec->line, column_of(L, COL_SOURCE),
-			    "%s '%s' -> '%s' (first at line %" IGRAPH_PRId "): merged, weights summed to %g",
-			    how, field(L, rec, COL_SOURCE), field(L, rec, COL_TARGET),
-			    VECTOR(E->line)[existing], fabs(net_weight));
+			    "duplicate relation '%s' %s '%s'%s (first at line %" IGRAPH_PRId "): "
+			    "merged, weights summed to %g", field(L, rec, COL_SOURCE), arrow,
+			    field(L, rec, COL_TARGET), where, VECTOR(E->line)[existing], fabs(net_weight));
 		if (net_weight == 0)
 			return report(L, CLOUT_WARNING, rec->line, column_of(L, COL_SOURCE),
-			    "%s '%s' -> '%s' with the opposite sign (first at line %" IGRAPH_PRId "): "
-			    "the signed weights cancel out and the relation is dropped",
-			    how, field(L, rec, COL_SOURCE), field(L, rec, COL_TARGET),
+			    "duplicate relation '%s' %s '%s'%s with the opposite sign (first at line %"
+			    IGRAPH_PRId "): the signed weights cancel out and the relation is dropped",
+			    field(L, rec, COL_SOURCE), arrow, field(L, rec, COL_TARGET), where,
 			    VECTOR(E->line)[existing]);
 		return report(L, CLOUT_WARNING, rec->line, column_of(L, COL_SOURCE),
-		    "%s '%s' -> '%s' with the opposite sign (first at line %" IGRAPH_PRId "): "
-		    "merged into the net signed weight %+g", how, field(L, rec, COL_SOURCE),
-		    field(L, rec, COL_TARGET), VECTOR(E->line)[existing], net_weight);
+		    "duplicate relation '%s' %s '%s'%s with the opposite sign (first at line %"
+		    IGRAPH_PRId "): merged into the net signed weight %+g", field(L, rec, COL_SOURCE),
+		    arrow, field(L, rec, COL_TARGET), where, VECTOR(E->line)[existing], net_weight);
 	}
 }
 
@@ -709,7 +710,7 @@ strvector_keep(igraph_strvector_t *sv, const char *keep)
 
 /* Staged relations -> igraph graph and edge vectors; then isolated-vertex warnings. */
 static igraph_error_t
-build(struct loader *L)
+build(struct loader *L, int warn_isolated)
 {
 	struct clout_network	*net = L->net;
 	struct staged_edges	*E = &L->edges;
@@ -758,7 +759,7 @@ build(struct loader *L)
 	IGRAPH_CHECK(igraph_empty(&net->graph, n, net->directed));
 	IGRAPH_CHECK(igraph_add_edges(&net->graph, &ends, NULL));
 
-	for (v = 0; v < n; v++) {
+	for (v = 0; v < n && warn_isolated; v++) {
 		if (VECTOR(degree)[v] > 0)
 			continue;
 		L->order = (int)VECTOR(L->vertex_file)[v];
@@ -890,8 +891,8 @@ clout_load_case(struct clout_network *net, struct clout_diags *diags, const char
 	} else {
 		IGRAPH_CHECK(read_file(&L, path, FILE_EDGE_LIST, 1, &found));
 	}
-	if (diags->errors == 0)
-		IGRAPH_CHECK(build(&L));
+	/* with errors the network is partial; isolation would only echo them */
+	IGRAPH_CHECK(build(&L, diags->errors == 0));
 	clout_diags_sort(diags);
 	loader_destroy(&L);
 	IGRAPH_FINALLY_CLEAN(1);

@@ -172,11 +172,20 @@ clout_rank_compute(const struct clout_network *net, unsigned int mask, struct cl
 		igraph_vector_t	*auth = &scores->values[CLOUT_METRIC_AUTHORITY];
 
 		if (m == 0) {
-			/* no relation: every vertex is equally (not) a hub; igraph says 1 */
+			/* no relation: every eigenvalue is 0 and HITS is undefined */
 			IGRAPH_CHECK(igraph_vector_resize(hub, n));
 			IGRAPH_CHECK(igraph_vector_resize(auth, n));
-			igraph_vector_fill(hub, 1.0);
-			igraph_vector_fill(auth, 1.0);
+			igraph_vector_fill(hub, NAN);
+			igraph_vector_fill(auth, NAN);
+		} else if (!directed) {
+			/*
+			 * Undirected, A is symmetric and HITS asks for the top eigenvector
+			 * of A^2. Its eigenvalue is repeated on bipartite networks (a star),
+			 * so take the top eigenvector of A itself: one of HITS's answers,
+			 * and the unique one on a connected network.
+			 */
+			IGRAPH_CHECK(igraph_eigenvector_centrality(g, hub, &value, 0, 1, w, NULL));
+			IGRAPH_CHECK(igraph_vector_update(auth, hub));
 		} else
 			IGRAPH_CHECK(igraph_hub_and_authority_scores(g, hub, auth, &value, 1, w, NULL));
 		if (!(mask & (1u << CLOUT_METRIC_HUB)))

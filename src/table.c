@@ -23,6 +23,8 @@ format_real(char *buf, size_t size, double x)
 {
 	int	digits;
 
+	if (x == 0)
+		x = 0;		/* no "-0" from a rounding on the way */
 	for (digits = 15; digits <= 17; digits++) {
 		snprintf(buf, size, "%.*g", digits, x);
 		if (strtod(buf, NULL) == x)
@@ -52,7 +54,7 @@ cell_text(const struct clout_column *col, igraph_integer_t item, int fixed_decim
 		if (cell_is_null(col, item))
 			buf[0] = '\0';
 		else if (fixed_decimals >= 0)
-			snprintf(buf, size, "%.*f", fixed_decimals, VECTOR(*col->reals)[item]);
+			snprintf(buf, size, "%.*f", fixed_decimals, VECTOR(*col->reals)[item] + 0.0);
 		else
 			format_real(buf, size, VECTOR(*col->reals)[item]);
 		break;

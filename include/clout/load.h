@@ -15,7 +15,7 @@
  * sorted by file and line. Returns IGRAPH_PARSEERROR when any of them is an
  * error, IGRAPH_ENOMEM when memory runs out, and IGRAPH_SUCCESS otherwise (the
  * network may then still carry warnings). On failure net holds a partial
- * network that must only be destroyed.
+ * network (the valid rows of the data): count it, or destroy it.
  *
  * Time complexity: O(size of the files), expected.
  */
