@@ -18,7 +18,12 @@ import os
 import subprocess
 import sys
 import traceback
+import warnings
 from fractions import Fraction
+
+# NetworkX 2.8 warns about its own use of scipy matrices inside nx.hits
+warnings.filterwarnings("ignore", category=FutureWarning)
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 CLOUT = os.path.abspath(os.environ.get("CLOUT") or os.path.join(REPO, "build", "clout"))
@@ -124,7 +129,8 @@ def rank(case, *options):
     """'clout rank --format csv OPTIONS CASE' -> (header, rows); raises on a non-zero exit."""
     rc, out, err = run_clout(["rank", "--format", "csv"] + list(options) + [case])
     if rc != 0:
-        raise RuntimeError("clout rank %s exited %d: %s" % (" ".join(options), rc, err.strip()[:500]))
+        raise RuntimeError("clout rank %s exited %d: %s" % (" ".join(options), rc,
+                                                            err.strip()[:500]))
     return parse_rank_csv(out)
 
 
@@ -282,6 +288,8 @@ def nx_reference(G, directed=True, metrics=None):
                 ref["harmonic_out"] = dict(ref["harmonic_in"])
     if "hub" in metrics or "authority" in metrics:
         if hits_is_unique(G):
+            import numpy
+            numpy.random.seed(20251125)     # svds draws its start vector from numpy
             h, a = nx.hits(G, max_iter=100000, tol=1e-15)
             mh, ma = max(h.values()), max(a.values())
             ref["hub"] = {v: h[v] / mh for v in nodes}
@@ -296,7 +304,9 @@ def nx_reference(G, directed=True, metrics=None):
 
 def igraph_reference(G, directed=True):
     """PageRank, betweenness, harmonic and HITS from python-igraph on the same graph."""
+    import random
     import igraph as ig
+    random.seed(20251125)   # python-igraph's RNG is Python's random module
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
     elist = [(index[s], index[t]) for s, t in G.edges()]
