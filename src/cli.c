@@ -63,12 +63,13 @@ cli_reason(void)
 }
 
 int
-cli_bad_option(const struct cmd_entry *entry, char **argv)
+cli_bad_option(const struct cmd_entry *entry, char **argv, int ch)
 {
 	extern int	optind, optopt;
 
-	if (optopt != 0 && strchr("bmnfo", optopt) != NULL)
-		return cli_usage_error(entry, "option '-%c' needs a value", optopt);
+	/* option strings start with ':', so getopt says ':' for a missing value */
+	if (ch == ':')
+		return cli_usage_error(entry, "option '%s' needs a value", argv[optind - 1]);
 	if (optopt != 0)
 		return cli_usage_error(entry, "unknown option '-%c'", optopt);
 	return cli_usage_error(entry, "unknown option '%s'", argv[optind - 1]);

@@ -43,7 +43,7 @@ cmd_check_exec(int argc, char **argv)
 	igraph_error_t		ret;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
 		switch (ch) {
 		case 'q':
 			quiet = 1;
@@ -52,7 +52,7 @@ cmd_check_exec(int argc, char **argv)
 			cli_help(stdout, &cmd_check_entry);
 			return CLOUT_EXIT_OK;
 		default:
-			return cli_bad_option(&cmd_check_entry, argv);
+			return cli_bad_option(&cmd_check_entry, argv, ch);
 		}
 	}
 	if (argc - optind != 1)

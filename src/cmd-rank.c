@@ -111,7 +111,7 @@ parse_options(struct rank_opts *opts, int argc, char **argv)
 		opts->order[m] = m;
 	opts->norder = CLOUT_METRIC_COUNT;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "ab:f:hm:n:o:", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":ab:f:hm:n:o:", options, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			opts->actors_only = 1;
@@ -141,7 +141,7 @@ parse_options(struct rank_opts *opts, int argc, char **argv)
 			opts->output = optarg;
 			break;
 		default:
-			return cli_bad_option(&cmd_rank_entry, argv);
+			return cli_bad_option(&cmd_rank_entry, argv, ch);
 		}
 	}
 	if (argc - optind != 1)

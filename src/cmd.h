@@ -41,8 +41,8 @@ int		cli_usage_error(const struct cmd_entry *entry, const char *fmt, ...)
 int		cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The reason igraph (or the library) gave for the last failure. */
 const char	*cli_reason(void);
-/* Report an unknown option from getopt_long; returns CLOUT_EXIT_USAGE. */
-int		cli_bad_option(const struct cmd_entry *entry, char **argv);
+/* Report what getopt_long returned as ch ('?' or ':'); returns CLOUT_EXIT_USAGE. */
+int		cli_bad_option(const struct cmd_entry *entry, char **argv, int ch);
 /* Parse a whole non-negative count; -1 when the text is not one. */
 long		cli_count(const char *text);
 

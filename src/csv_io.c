@@ -186,13 +186,9 @@ clout_i_csv_read(FILE *in, const char *name, int file_order, struct clout_diags 
 			    at != r.line ? " (in the record that starts on an earlier line)" : ""));
 			/* start afresh on the next line, so later problems are reported too */
 			csv_free(&parser);
-			if (csv_init(&parser, options) != 0) {
-				IGRAPH_FINALLY_CLEAN(1);	/* parser is no longer initialised */
-				free(line);
-				reader_free(&r);
-				IGRAPH_FINALLY_CLEAN(2);
+			/* a failed csv_init leaves nothing for parser_free to free twice */
+			if (csv_init(&parser, options) != 0)
 				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
-			}
 			r.nfields = 0;
 			r.nbytes = 0;
 			r.row_start = 0;
