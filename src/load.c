@@ -669,11 +669,12 @@ read_file(struct loader *L, const char *path, enum file_kind kind, int required,
 	int		 from_stdin = strcmp(path, "-") == 0;
 
 	*found = 0;
-	L->file = from_stdin ? "<stdin>" : path;
 	L->order = (int)igraph_strvector_size(&L->files);
 	L->kind = kind;
 	header_reset(&L->header);
-	IGRAPH_CHECK(igraph_strvector_push_back(&L->files, L->file));
+	/* messages name the loader's own copy: the caller's path may not outlive the load */
+	IGRAPH_CHECK(igraph_strvector_push_back(&L->files, from_stdin ? "<stdin>" : path));
+	L->file = igraph_strvector_get(&L->files, L->order);
 	in = from_stdin ? stdin : fopen(path, "r");
 	if (in == NULL) {
 		if (errno == ENOENT && !required)
