@@ -147,9 +147,9 @@ parse_options(struct rank_opts *opts, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage_error(&cmd_rank_entry, argc - optind == 0 ?
 		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
-	/* the sort key: power unless asked, or the first metric listed; always shown */
+	/* the sort key: power unless asked; computed and shown even when not listed */
 	if (opts->by < 0)
-		opts->by = opts->norder == CLOUT_METRIC_COUNT ? CLOUT_METRIC_POWER : opts->order[0];
+		opts->by = CLOUT_METRIC_POWER;
 	for (i = 0; i < opts->norder && opts->order[i] != opts->by; i++)
 		;
 	if (i == opts->norder)

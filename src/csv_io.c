@@ -173,6 +173,16 @@ clout_i_csv_read(FILE *in, const char *name, int file_order, struct clout_diags 
 			text += 3;
 			length -= 3;
 		}
+		/* getline splits on LF only: a lone CR inside line 1 means old Mac line ends */
+		if (r.line == 1) {
+			char	*cr = memchr(text, '\r', length);
+
+			if (cr != NULL && cr + 1 < text + length && cr[1] != '\n') {
+				IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, file_order, name, 0, 0,
+				    "lines end with a bare CR (old Mac format): save the file with LF or CRLF line ends"));
+				break;
+			}
+		}
 		used = csv_parse(&parser, text, length, reader_on_field, reader_on_row, &r);
 		if (r.status != IGRAPH_SUCCESS)
 			IGRAPH_ERROR("cannot read CSV", r.status);
@@ -184,6 +194,8 @@ clout_i_csv_read(FILE *in, const char *name, int file_order, struct clout_diags 
 			    "malformed quoting: a quote inside an unquoted field, or text after a closing quote" :
 			    csv_strerror(csv_error(&parser)),
 			    at != r.line ? " (in the record that starts on an earlier line)" : ""));
+			/* the broken record still counts: a data row must not become the header */
+			r.records++;
 			/* start afresh on the next line, so later problems are reported too */
 			csv_free(&parser);
 			/* a failed csv_init leaves nothing for parser_free to free twice */

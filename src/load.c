@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clout_internal.h"
 
@@ -438,6 +439,23 @@ endpoint(struct loader *L, const struct clout_i_record *rec, enum column c, igra
 	    "unknown %s '%s' (not an id in actors.csv or issues.csv)", column_names[c], id);
 }
 
+/* Whether item is one of the "; "-separated items of list. */
+static int
+has_item(const char *list, const char *item)
+{
+	size_t	n = strlen(item);
+
+	while (*list != '\0') {
+		const char	*end = strstr(list, "; ");
+		size_t		 len = end != NULL ? (size_t)(end - list) : strlen(list);
+
+		if (len == n && strncmp(list, item, n) == 0)
+			return 1;
+		list += len + (end != NULL ? 2 : 0);
+	}
+	return 0;
+}
+
 /* A number field: 0 when fine (or empty: then *value keeps its default). */
 static igraph_error_t
 number(struct loader *L, const struct clout_i_record *rec, enum column c, double *value,
@@ -466,7 +484,8 @@ number(struct loader *L, const struct clout_i_record *rec, enum column c, double
 		return report(L, CLOUT_ERROR, rec->line, col,
 		    "%s '%s' is not a number; write a percentage as a fraction (0.85 for 85%%)",
 		    what, text);
-	if (strpbrk(text, "iInNxX") != NULL && isdigit((unsigned char)text[strspn(text, "+-")]) == 0)
+	if (strncasecmp(text + strspn(text, "+-"), "inf", 3) == 0 ||
+	    strncasecmp(text + strspn(text, "+-"), "nan", 3) == 0)
 		return report(L, CLOUT_ERROR, rec->line, col,
 		    "%s '%s' is not a finite decimal number", what, text);
 	return report(L, CLOUT_ERROR, rec->line, col,
@@ -555,10 +574,15 @@ merge:
 		char		*joined;
 
 		net_weight = before + sign * weight;
+		if (!isfinite(net_weight))
+			return report(L, CLOUT_ERROR, rec->line, column_of(L, COL_WEIGHT),
+			    "duplicate relation '%s' %s '%s'%s (first at line %" IGRAPH_PRId "): "
+			    "the summed weight is too large to represent", field(L, rec, COL_SOURCE),
+			    arrow, field(L, rec, COL_TARGET), where, VECTOR(E->line)[existing]);
 		VECTOR(E->signed_weight)[existing] = net_weight;
 		if (confidence > VECTOR(E->confidence)[existing])
 			VECTOR(E->confidence)[existing] = confidence;
-		if (evidence[0] != '\0' && strstr(old_evidence, evidence) == NULL) {
+		if (evidence[0] != '\0' && !has_item(old_evidence, evidence)) {
 			joined = old_evidence[0] == '\0' ? clout_i_strdup(evidence) :
 			    clout_i_asprintf("%s; %s", old_evidence, evidence);
 			CLOUT_CHECK_ALLOC(joined);
@@ -568,8 +592,7 @@ merge:
 			}
 			free(joined);
 		}
-		if (kind[0] != '\0' && strcmp(old_kind, kind) != 0 &&
-		    strstr(old_kind, kind) == NULL) {
+		if (kind[0] != '\0' && !has_item(old_kind, kind)) {
 			joined = strcmp(old_kind, "influence") == 0 ? clout_i_strdup(kind) :
 			    clout_i_asprintf("%s; %s", old_kind, kind);
 			CLOUT_CHECK_ALLOC(joined);
@@ -579,7 +602,8 @@ merge:
 			}
 			free(joined);
 		}
-		if ((before > 0) == (sign > 0))
+		/* after a cancellation (before == 0) the row simply starts afresh */
+		if (before == 0 || (before > 0) == (sign > 0))
 			return report(L, CLOUT_WARNING, rec->line, column_of(L, COL_SOURCE),
 			    "duplicate relation '%s' %s '%s'%s (first at line %" IGRAPH_PRId "): "
 			    "merged, weights summed to %g", field(L, rec, COL_SOURCE), arrow,

@@ -35,7 +35,8 @@ format_real(char *buf, size_t size, double x)
 static int
 cell_is_null(const struct clout_column *col, igraph_integer_t item)
 {
-	return col->kind == CLOUT_COLUMN_REAL && isnan(VECTOR(*col->reals)[item]);
+	/* NaN is undefined; an infinity is no number JSON or CSV readers accept either */
+	return col->kind == CLOUT_COLUMN_REAL && !isfinite(VECTOR(*col->reals)[item]);
 }
 
 /* A cell as text; fixed_decimals >= 0 prints reals with that many decimals. */
@@ -67,7 +68,7 @@ static void
 put_plain(FILE *out, const char *text)
 {
 	for (; *text != '\0'; text++)
-		fputc((unsigned char)*text < 0x20 ? ' ' : *text, out);
+		fputc((unsigned char)*text < 0x20 || *text == 0x7F ? ' ' : *text, out);
 }
 
 static void
@@ -84,7 +85,7 @@ plain_width(const char *text)
 	const char *p;
 
 	for (p = text; *p != '\0'; p++)		/* control characters print as one space */
-		width += (unsigned char)*p < 0x20;
+		width += (unsigned char)*p < 0x20 || *p == 0x7F;
 	return width;
 }
 
@@ -93,7 +94,7 @@ write_terminal(FILE *out, const struct clout_table *t)
 {
 	igraph_integer_t	 nrows = igraph_vector_int_size(t->rows), r;
 	size_t			*width;
-	char			 buf[64];
+	char			 buf[512];	/* %.6f of 1e300 has 300 digits */
 	const char		*text;
 	int			 c;
 
@@ -180,8 +181,8 @@ static void
 put_markdown(FILE *out, const char *text)
 {
 	for (; *text != '\0'; text++) {
-		if (*text == '|')
-			fputs("\\|", out);
+		if (*text == '|' || *text == '\\')
+			fprintf(out, "\\%c", *text);
 		else if (*text == '\n')
 			fputs("<br>", out);
 		else if ((unsigned char)*text < 0x20)
@@ -195,7 +196,7 @@ igraph_error_t
 clout_table_write(FILE *out, const struct clout_table *t, enum clout_format format)
 {
 	igraph_integer_t	 nrows = igraph_vector_int_size(t->rows), r;
-	char			 buf[64];
+	char			 buf[512];	/* %.6f of 1e300 has 300 digits */
 	const char		*text;
 	int			 c;
 
