@@ -456,6 +456,29 @@ has_item(const char *list, const char *item)
 	return 0;
 }
 
+/*
+ * Add item to the "; "-separated list in sv[at] unless it is there already;
+ * a list that is only the default (empty, "influence") is replaced.
+ */
+static igraph_error_t
+append_item(igraph_strvector_t *sv, igraph_integer_t at, const char *item, const char *unset)
+{
+	const char	*list = igraph_strvector_get(sv, at);
+	char		*joined;
+	igraph_error_t	 ret;
+
+	if (item[0] == '\0' || has_item(list, item))
+		return IGRAPH_SUCCESS;
+	joined = strcmp(list, unset) == 0 || list[0] == '\0' ? clout_i_strdup(item) :
+	    clout_i_asprintf("%s; %s", list, item);
+	CLOUT_CHECK_ALLOC(joined);
+	ret = igraph_strvector_set(sv, at, joined);
+	free(joined);
+	if (ret != IGRAPH_SUCCESS)
+		IGRAPH_ERROR("out of memory", ret);
+	return IGRAPH_SUCCESS;
+}
+
 /* A number field: 0 when fine (or empty: then *value keeps its default). */
 static igraph_error_t
 number(struct loader *L, const struct clout_i_record *rec, enum column c, double *value,
@@ -566,12 +589,9 @@ merge:
 	/* same sign: weights add; opposite signs: the net signed sum remains */
 	{
 		double		 before = VECTOR(E->signed_weight)[existing];
-		const char	*old_evidence = igraph_strvector_get(&E->evidence, existing);
-		const char	*old_kind = igraph_strvector_get(&E->kind, existing);
 		/* in an undirected case a-b and b-a are one relation */
 		const char	*arrow = L->net->directed ? "->" : "--";
 		const char	*where = L->net->directed ? "" : " in an undirected case";
-		char		*joined;
 
 		net_weight = before + sign * weight;
 		if (!isfinite(net_weight))
@@ -582,26 +602,8 @@ merge:
 		VECTOR(E->signed_weight)[existing] = net_weight;
 		if (confidence > VECTOR(E->confidence)[existing])
 			VECTOR(E->confidence)[existing] = confidence;
-		if (evidence[0] != '\0' && !has_item(old_evidence, evidence)) {
-			joined = old_evidence[0] == '\0' ? clout_i_strdup(evidence) :
-			    clout_i_asprintf("%s; %s", old_evidence, evidence);
-			CLOUT_CHECK_ALLOC(joined);
-			if (igraph_strvector_set(&E->evidence, existing, joined) != IGRAPH_SUCCESS) {
-				free(joined);
-				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
-			}
-			free(joined);
-		}
-		if (kind[0] != '\0' && !has_item(old_kind, kind)) {
-			joined = strcmp(old_kind, "influence") == 0 ? clout_i_strdup(kind) :
-			    clout_i_asprintf("%s; %s", old_kind, kind);
-			CLOUT_CHECK_ALLOC(joined);
-			if (igraph_strvector_set(&E->kind, existing, joined) != IGRAPH_SUCCESS) {
-				free(joined);
-				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
-			}
-			free(joined);
-		}
+		IGRAPH_CHECK(append_item(&E->evidence, existing, evidence, ""));
+		IGRAPH_CHECK(append_item(&E->kind, existing, kind, "influence"));
 		/* after a cancellation (before == 0) the row simply starts afresh */
 		if (before == 0 || (before > 0) == (sign > 0))
 			return report(L, CLOUT_WARNING, rec->line, column_of(L, COL_SOURCE),
@@ -804,8 +806,7 @@ build(struct loader *L, int warn_isolated)
 static void
 loader_destroy(struct loader *L)
 {
-	header_reset(&L->header);
-	free(L->header.attr);
+	header_reset(&L->header);	/* frees the header's attribute map */
 	igraph_strvector_destroy(&L->files);
 	igraph_vector_int_destroy(&L->vertex_file);
 	igraph_vector_int_destroy(&L->vertex_column);
