@@ -76,4 +76,21 @@ int		clout_i_strcaseeq(const char *a, const char *b);
 /* Levenshtein distance, giving up (returning limit + 1) beyond limit. */
 size_t		clout_i_edit_distance(const char *a, const char *b, size_t limit);
 
+/* palette.c */
+#define CLOUT_I_PALETTE_SIZE	9
+#define CLOUT_I_COLOUR_NONE	"#DDDDDD"	/* a vertex without the category */
+#define CLOUT_I_COLOUR_OTHER	"#BBBBBB"	/* categories beyond the palette */
+
+/*
+ * Fill colours for n distinct category names, counts[i] vertices each: a
+ * colour-blind-safe palette, distinct within the call, and the same colour
+ * for the same name (case aside) in every call where the palette allows.
+ * Beyond the palette's size, the smallest categories share the "other"
+ * grey. colours[i] receives a static string.
+ */
+igraph_error_t	clout_i_palette_assign(const char *const *names, const igraph_integer_t *counts,
+		    igraph_integer_t n, const char **colours);
+/* Palette colour number slot (for legends and tests); "other" grey outside it. */
+const char	*clout_i_palette_colour(igraph_integer_t slot);
+
 #endif

@@ -10,6 +10,7 @@
 /* Sorted; names are exact (no prefixes), so scripts stay stable. */
 static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
+	&cmd_map_entry,
 	&cmd_rank_entry,
 	NULL
 };
@@ -53,13 +54,13 @@ version(void)
 {
 	const char	*igraph_string;
 	int		 major, minor, sub;
-	char		 graphviz[64];
+	struct clout_renderer	*renderer = clout_renderer_new();
 
 	igraph_version(&igraph_string, &major, &minor, &sub);
-	if (clout_render_version(graphviz, sizeof graphviz) != IGRAPH_SUCCESS)
-		snprintf(graphviz, sizeof graphviz, "unavailable");
 	printf("clout %s (igraph %s, Graphviz %s, libcsv %s)\n", CLOUT_VERSION, igraph_string,
-	    graphviz, clout_csv_version());
+	    renderer != NULL ? clout_renderer_version(renderer) : "unavailable",
+	    clout_csv_version());
+	clout_renderer_free(renderer);
 	return CLOUT_EXIT_OK;
 }
 

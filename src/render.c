@@ -1,18 +1,815 @@
 /* render.c: Graphviz (cgraph + gvc), the only file that includes its headers. */
-#include <stdio.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <gvc.h>
 
 #include "clout_internal.h"
 
-igraph_error_t
-clout_render_version(char *buf, size_t size)
-{
-	GVC_t	*gvc = gvContext();
+static const char *const engine_names[CLOUT_ENGINE_COUNT] = {
+	"auto", "dot", "neato", "fdp", "sfdp", "circo", "pinned"
+};
+/* what gvLayout calls them: "nop" is the library form of `neato -n` */
+static const char *const engine_layouts[CLOUT_ENGINE_COUNT] = {
+	NULL, "dot", "neato", "fdp", "sfdp", "circo", "nop"
+};
+static const char *const image_names[CLOUT_IMAGE_COUNT] = {
+	"svg", "png", "pdf", "dot", "json"
+};
+/* plugins named in full, so a machine with other renderers installed draws the same */
+static const char *const image_renderers[CLOUT_IMAGE_COUNT] = {
+	"svg:svg:core", "png:cairo:cairo", "pdf:cairo:cairo", NULL, "json:json:core"
+};
 
-	if (gvc == NULL)
-		IGRAPH_ERROR("cannot start Graphviz", IGRAPH_FAILURE);
-	snprintf(buf, size, "%s", gvcVersion(gvc));
-	gvFreeContext(gvc);
+const char *
+clout_engine_name(enum clout_engine engine)
+{
+	return engine >= 0 && engine < CLOUT_ENGINE_COUNT ? engine_names[engine] : NULL;
+}
+
+int
+clout_engine_find(const char *name)
+{
+	int	e;
+
+	for (e = 0; e < CLOUT_ENGINE_COUNT; e++)
+		if (strcmp(engine_names[e], name) == 0)
+			return e;
+	return -1;
+}
+
+const char *
+clout_image_name(enum clout_image image)
+{
+	return image >= 0 && image < CLOUT_IMAGE_COUNT ? image_names[image] : NULL;
+}
+
+int
+clout_image_find(const char *name)
+{
+	int	i;
+
+	for (i = 0; i < CLOUT_IMAGE_COUNT; i++)
+		if (strcmp(image_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int
+clout_image_from_path(const char *file_name)
+{
+	const char	*dot = strrchr(file_name, '.'), *slash = strrchr(file_name, '/');
+	char		 ext[8];
+	size_t		 i;
+
+	if (dot == NULL || (slash != NULL && slash > dot) || strlen(dot + 1) >= sizeof ext)
+		return -1;
+	for (i = 0; dot[1 + i] != '\0'; i++)
+		ext[i] = (char)tolower((unsigned char)dot[1 + i]);
+	ext[i] = '\0';
+	if (strcmp(ext, "gv") == 0)
+		return CLOUT_IMAGE_DOT;
+	return clout_image_find(ext);
+}
+
+/* ---- the drawing: growable arrays of plain data ---- */
+
+/* Make room for one more item in an array of size each. */
+static igraph_error_t
+grow(void **items, igraph_integer_t count, igraph_integer_t *capacity, size_t size)
+{
+	igraph_integer_t	 want;
+	void			*p;
+
+	if (count < *capacity)
+		return IGRAPH_SUCCESS;
+	want = *capacity < 8 ? 8 : *capacity * 2;
+	if ((size_t)want > SIZE_MAX / size)
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	p = realloc(*items, (size_t)want * size);
+	CLOUT_CHECK_ALLOC(p);
+	*items = p;
+	*capacity = want;
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_drawing_init(struct clout_drawing *d)
+{
+	memset(d, 0, sizeof d[0]);
+	d->engine = CLOUT_ENGINE_NEATO;
+	return IGRAPH_SUCCESS;
+}
+
+void
+clout_drawing_destroy(struct clout_drawing *d)
+{
+	igraph_integer_t	i, j;
+
+	for (i = 0; i < d->nnodes; i++) {
+		free(d->nodes[i].name);
+		free(d->nodes[i].label);
+		free(d->nodes[i].tooltip);
+		free(d->nodes[i].classes);
+	}
+	for (i = 0; i < d->nedges; i++) {
+		free(d->edges[i].tooltip);
+		free(d->edges[i].classes);
+	}
+	for (i = 0; i < d->nclusters; i++)
+		free(d->clusters[i]);
+	for (i = 0; i < d->nsections; i++) {
+		for (j = 0; j < d->sections[i].nrows; j++)
+			free(d->sections[i].rows[j].text);
+		free(d->sections[i].rows);
+		free(d->sections[i].title);
+	}
+	free(d->nodes);
+	free(d->edges);
+	free(d->clusters);
+	free(d->sections);
+	free(d->name);
+	free(d->title);
+	free(d->caption);
+	memset(d, 0, sizeof d[0]);
+}
+
+igraph_error_t
+clout_drawing_add_node(struct clout_drawing *d, const char *name, const char *label,
+    struct clout_drawing_node **node)
+{
+	struct clout_drawing_node	*n;
+
+	IGRAPH_CHECK(grow((void **)&d->nodes, d->nnodes, &d->nodes_capacity, sizeof d->nodes[0]));
+	n = &d->nodes[d->nnodes];
+	memset(n, 0, sizeof n[0]);
+	n->name = clout_i_strdup(name);
+	n->label = clout_i_strdup(label);
+	if (n->name == NULL || n->label == NULL) {
+		free(n->name);
+		free(n->label);
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
+	n->cluster = -1;
+	n->shape = "circle";
+	snprintf(n->fill, sizeof n->fill, "#DDDDDD");
+	n->width = n->height = 0.3;
+	n->fontsize = 10;
+	d->nnodes++;
+	*node = n;
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_drawing_add_edge(struct clout_drawing *d, igraph_integer_t from, igraph_integer_t to,
+    struct clout_drawing_edge **edge)
+{
+	struct clout_drawing_edge	*e;
+
+	IGRAPH_CHECK(grow((void **)&d->edges, d->nedges, &d->edges_capacity, sizeof d->edges[0]));
+	e = &d->edges[d->nedges++];
+	memset(e, 0, sizeof e[0]);
+	e->from = from;
+	e->to = to;
+	e->penwidth = 1;
+	snprintf(e->colour, sizeof e->colour, "#000000");
+	*edge = e;
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_drawing_add_cluster(struct clout_drawing *d, const char *label, igraph_integer_t *index)
+{
+	char	*copy;
+
+	IGRAPH_CHECK(grow((void **)&d->clusters, d->nclusters, &d->clusters_capacity,
+	    sizeof d->clusters[0]));
+	copy = clout_i_strdup(label);
+	CLOUT_CHECK_ALLOC(copy);
+	*index = d->nclusters;
+	d->clusters[d->nclusters++] = copy;
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_drawing_add_section(struct clout_drawing *d, const char *title,
+    struct clout_legend_section **section)
+{
+	struct clout_legend_section	*s;
+
+	IGRAPH_CHECK(grow((void **)&d->sections, d->nsections, &d->sections_capacity,
+	    sizeof d->sections[0]));
+	s = &d->sections[d->nsections];
+	memset(s, 0, sizeof s[0]);
+	s->title = clout_i_strdup(title);
+	CLOUT_CHECK_ALLOC(s->title);
+	d->nsections++;
+	*section = s;
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_legend_add_row(struct clout_legend_section *s, enum clout_legend_mark mark,
+    const char *colour, const char *text, struct clout_legend_row **row)
+{
+	struct clout_legend_row	*r;
+
+	IGRAPH_CHECK(grow((void **)&s->rows, s->nrows, &s->capacity, sizeof s->rows[0]));
+	r = &s->rows[s->nrows];
+	memset(r, 0, sizeof r[0]);
+	r->text = clout_i_strdup(text);
+	CLOUT_CHECK_ALLOC(r->text);
+	r->mark = mark;
+	snprintf(r->colour, sizeof r->colour, "%s", colour);
+	r->size = 10;
+	s->nrows++;
+	*row = r;
+	return IGRAPH_SUCCESS;
+}
+
+/* ---- escaping: data text must reach Graphviz as text, never as markup ---- */
+
+struct buf {
+	char	*text;
+	size_t	 length, capacity;
+	int	 failed;
+};
+
+static void
+buf_add(struct buf *b, const char *text, size_t length)
+{
+	if (b->failed)
+		return;
+	if (b->length + length + 1 > b->capacity) {
+		size_t	 want = (b->length + length + 1) * 2;
+		char	*p = realloc(b->text, want);
+
+		if (p == NULL) {
+			b->failed = 1;
+			return;
+		}
+		b->text = p;
+		b->capacity = want;
+	}
+	memcpy(b->text + b->length, text, length);
+	b->length += length;
+	b->text[b->length] = '\0';
+}
+
+static void
+buf_puts(struct buf *b, const char *text)
+{
+	buf_add(b, text, strlen(text));
+}
+
+static void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	char	 small[256];
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof small) {
+		b->failed = 1;	/* only short numbers and tags are formatted */
+		return;
+	}
+	buf_add(b, small, (size_t)n);
+}
+
+/* A C0 control or DEL: invalid in XML 1.0 (all but tab and newline) or invisible. */
+static int
+is_control(unsigned char c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+/*
+ * Text for a plain attribute (label, tooltip): Graphviz reads backslash
+ * sequences (\N, \G, \n, \l) in these, so every backslash is doubled;
+ * control characters go, except newlines where keep_newlines.
+ */
+static void
+buf_plain(struct buf *b, const char *text, int keep_newlines)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++) {
+		if (*p == '\\')
+			buf_puts(b, "\\\\");
+		else if (*p == '\n' && keep_newlines)
+			buf_puts(b, "\n");
+		else if (is_control(*p))
+			buf_puts(b, *p == '\t' || *p == '\n' ? " " : "");
+		else
+			buf_add(b, (const char *)p, 1);
+	}
+}
+
+/* Text inside an HTML-like label: entities for markup characters, <BR/> for newlines. */
+static void
+buf_html(struct buf *b, const char *text)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++) {
+		switch (*p) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		case '\n': buf_puts(b, "<BR/>"); break;
+		default:
+			if (is_control(*p))
+				buf_puts(b, *p == '\t' ? " " : "");
+			else
+				buf_add(b, (const char *)p, 1);
+		}
+	}
+}
+
+/* A colour we wrote ourselves, checked anyway: '#' and 6 or 8 hex digits. */
+static const char *
+safe_colour(const char *colour)
+{
+	size_t	i, n = strlen(colour);
+
+	if (colour[0] != '#' || (n != 7 && n != 9))
+		return "#000000";
+	for (i = 1; i < n; i++)
+		if (!isxdigit((unsigned char)colour[i]))
+			return "#000000";
+	return colour;
+}
+
+/* ---- Graphviz's messages ---- */
+
+static struct buf	graphviz_messages;	/* what Graphviz said during one render */
+
+static int
+collect_message(char *message)
+{
+	buf_puts(&graphviz_messages, message);
+	return 0;
+}
+
+struct clout_renderer {
+	GVC_t	*gvc;
+};
+
+struct clout_renderer *
+clout_renderer_new(void)
+{
+	struct clout_renderer	*r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		return NULL;
+	agseterrf(collect_message);
+	if ((r->gvc = gvContext()) == NULL) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+clout_renderer_free(struct clout_renderer *r)
+{
+	if (r == NULL)
+		return;
+	gvFreeContext(r->gvc);
+	free(r);
+	free(graphviz_messages.text);
+	memset(&graphviz_messages, 0, sizeof graphviz_messages);
+}
+
+const char *
+clout_renderer_version(const struct clout_renderer *r)
+{
+	return gvcVersion(r->gvc);
+}
+
+/* ---- building the Graphviz graph ---- */
+
+struct attrs {
+	Agsym_t	*label, *tooltip, *classes, *shape, *fill, *width, *height, *penwidth,
+		*pos, *colour, *style, *arrowhead;
+};
+
+/* Set an attribute declared at the root; text is already escaped. */
+static void
+set_text(void *object, Agsym_t *sym, const char *text)
+{
+	/* cgraph copies the value; its prototype just lacks the const */
+	agxset(object, sym, (char *)text);
+}
+
+/* Set a plain-text attribute from data text. */
+static igraph_error_t
+set_plain(void *object, Agsym_t *sym, const char *text, int keep_newlines)
+{
+	struct buf	b = { 0 };
+
+	buf_puts(&b, "");
+	buf_plain(&b, text != NULL ? text : "", keep_newlines);
+	if (b.failed) {
+		free(b.text);
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
+	agxset(object, sym, b.text);
+	free(b.text);
+	return IGRAPH_SUCCESS;
+}
+
+/* Set an HTML-like label: Graphviz marks the string as HTML through agstrdup_html. */
+static igraph_error_t
+set_html(Agraph_t *g, void *object, Agsym_t *sym, struct buf *b)
+{
+	char	*html;
+
+	if (b->failed)
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	html = agstrdup_html(g, b->text);
+	CLOUT_CHECK_ALLOC(html);
+	agxset(object, sym, html);
+	agstrfree(g, html);
+	return IGRAPH_SUCCESS;
+}
+
+static void
+set_number(void *object, Agsym_t *sym, double value)
+{
+	char	text[32];
+
+	snprintf(text, sizeof text, "%.4g", value);
+	agxset(object, sym, text);
+}
+
+/*
+ * The node label: three rows, the middle one as tall as the shape, so the
+ * label text sits just under the shape on a pale backing that keeps it
+ * readable where edges cross. The top row mirrors the bottom one to keep the
+ * shape centred; fixedsize=shape keeps the label from growing the shape,
+ * while layouts still keep labels apart.
+ */
+static void
+node_label(struct buf *b, const struct clout_drawing_node *n)
+{
+	int	row = (int)ceil(n->fontsize * 1.25) + 4;
+
+	buf_printf(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+	    "<TR><TD HEIGHT=\"%d\"> </TD></TR><TR><TD HEIGHT=\"%d\"> </TD></TR>"
+	    "<TR><TD HEIGHT=\"%d\" BGCOLOR=\"#FFFFFFC8\"><FONT POINT-SIZE=\"%.1f\">",
+	    row, (int)lround(n->height * 72), row, n->fontsize);
+	if (n->emphasis)
+		buf_puts(b, "<B>");
+	buf_html(b, n->label);
+	if (n->emphasis)
+		buf_puts(b, "</B>");
+	buf_puts(b, "</FONT></TD></TR></TABLE>");
+}
+
+static void
+legend_mark(struct buf *b, const struct clout_legend_row *r)
+{
+	const char	*colour = safe_colour(r->colour);
+	int		 thick = (int)lround(r->size < 1 ? 1 : r->size), i;
+
+	switch (r->mark) {
+	case CLOUT_MARK_SWATCH:
+		buf_printf(b, "<TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"%s\" "
+		    "BORDER=\"1\" COLOR=\"#333333\"> </TD>", colour);
+		break;
+	case CLOUT_MARK_GLYPH:
+		buf_printf(b, "<TD ALIGN=\"CENTER\"><FONT POINT-SIZE=\"%.1f\" COLOR=\"%s\">",
+		    r->size, colour);
+		buf_html(b, r->glyph != NULL ? r->glyph : "?");
+		buf_puts(b, "</FONT></TD>");
+		break;
+	case CLOUT_MARK_LINE:
+		/* a bar as thick as the pen: cells, because HTML-like labels draw no lines */
+		buf_puts(b, "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+		    "CELLPADDING=\"0\"><TR>");
+		for (i = 0; i < (r->dashed ? 4 : 1); i++)
+			buf_printf(b, "%s<TD WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" "
+			    "BGCOLOR=\"%s\"></TD>", i > 0 ? "<TD WIDTH=\"4\"></TD>" : "",
+			    r->dashed ? 6 : 36, thick, colour);
+		buf_printf(b, "<TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT></TD>",
+		    colour, r->tee ? "\xe2\x94\xa4" /* ┤ */ : "\xe2\x96\xb6" /* ▶ */);
+		buf_puts(b, "</TR></TABLE></TD>");
+		break;
+	}
+}
+
+/* Title, caption and legend: one HTML-like table as the graph's label, above the map. */
+static void
+graph_label(struct buf *b, const struct clout_drawing *d)
+{
+	igraph_integer_t	i, j;
+
+	buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+	if (d->title != NULL && d->title[0] != '\0') {
+		buf_puts(b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\"><B>");
+		buf_html(b, d->title);
+		buf_puts(b, "</B></FONT></TD></TR>");
+	}
+	if (d->caption != NULL && d->caption[0] != '\0') {
+		buf_puts(b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+		    "<FONT POINT-SIZE=\"11\" COLOR=\"#444444\">");
+		buf_html(b, d->caption);
+		buf_puts(b, "</FONT></TD></TR>");
+	}
+	if (d->nsections > 0) {
+		buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" "
+		    "CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>");
+		for (i = 0; i < d->nsections; i++) {
+			const struct clout_legend_section *s = &d->sections[i];
+
+			buf_puts(b, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+			    "CELLSPACING=\"2\" CELLPADDING=\"1\">"
+			    "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>");
+			buf_html(b, s->title);
+			buf_puts(b, "</B></FONT></TD></TR>");
+			if (s->across) {
+				/* marks in one row, bottoms aligned, their texts in the next */
+				buf_puts(b, "<TR><TD COLSPAN=\"2\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+				    "CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>");
+				for (j = 0; j < s->nrows; j++) {
+					buf_puts(b, "<TD VALIGN=\"BOTTOM\"><TABLE BORDER=\"0\" "
+					    "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>");
+					legend_mark(b, &s->rows[j]);
+					buf_puts(b, "</TR></TABLE></TD>");
+				}
+				buf_puts(b, "</TR><TR>");
+				for (j = 0; j < s->nrows; j++) {
+					buf_puts(b, "<TD><FONT POINT-SIZE=\"10\">");
+					buf_html(b, s->rows[j].text);
+					buf_puts(b, "</FONT></TD>");
+				}
+				buf_puts(b, "</TR></TABLE></TD></TR>");
+			}
+			for (j = 0; j < s->nrows && !s->across; j++) {
+				buf_puts(b, "<TR>");
+				legend_mark(b, &s->rows[j]);
+				buf_puts(b, "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+				buf_html(b, s->rows[j].text);
+				buf_puts(b, "</FONT></TD></TR>");
+			}
+			buf_puts(b, "</TABLE></TD>");
+		}
+		buf_puts(b, "</TR></TABLE></TD></TR>");
+	}
+	buf_puts(b, "</TABLE>");
+}
+
+static void
+graph_defaults(Agraph_t *g, const struct clout_drawing *d)
+{
+	enum clout_engine	e = d->engine;
+	int			force = e == CLOUT_ENGINE_NEATO || e == CLOUT_ENGINE_FDP ||
+				    e == CLOUT_ENGINE_SFDP;
+
+	agattr(g, AGRAPH, "layout", (char *)engine_layouts[e]);
+	agattr(g, AGRAPH, "fontname", "DejaVu Sans");
+	agattr(g, AGRAPH, "bgcolor", "white");
+	agattr(g, AGRAPH, "pad", "0.3");
+	agattr(g, AGRAPH, "labelloc", "t");
+	agattr(g, AGRAPH, "labeljust", "l");
+	agattr(g, AGRAPH, "outputorder", "edgesfirst");
+	agattr(g, AGRAPH, "splines", d->splines ? "true" : "false");
+	if (force) {
+		agattr(g, AGRAPH, "overlap", "prism");
+		agattr(g, AGRAPH, "sep", "+6");
+		agattr(g, AGRAPH, "start", "random1");	/* the same seed on every run */
+	}
+	if (e == CLOUT_ENGINE_DOT) {
+		agattr(g, AGRAPH, "nodesep", "0.3");
+		agattr(g, AGRAPH, "ranksep", "0.6");
+		agattr(g, AGRAPH, "newrank", "true");
+	}
+	if (e == CLOUT_ENGINE_CIRCO)
+		agattr(g, AGRAPH, "mindist", "0.6");
+	if (d->nclusters > 0) {
+		agattr(g, AGRAPH, "style", "rounded,dashed");
+		agattr(g, AGRAPH, "color", "#888888");
+		agattr(g, AGRAPH, "fontsize", "13");
+	}
+
+	agattr(g, AGNODE, "fontname", "DejaVu Sans");
+	agattr(g, AGNODE, "style", "filled");
+	agattr(g, AGNODE, "fixedsize", "shape");
+	agattr(g, AGNODE, "color", "#333333");
+	agattr(g, AGNODE, "penwidth", "0.8");
+	agattr(g, AGNODE, "margin", "0");
+
+	agattr(g, AGEDGE, "arrowsize", "0.7");
+}
+
+static void
+declare(Agraph_t *g, struct attrs *a)
+{
+	a->label = agattr(g, AGNODE, "label", "\\N");
+	a->tooltip = agattr(g, AGNODE, "tooltip", "");
+	a->classes = agattr(g, AGNODE, "class", "");
+	a->shape = agattr(g, AGNODE, "shape", "ellipse");
+	a->fill = agattr(g, AGNODE, "fillcolor", "lightgrey");
+	a->width = agattr(g, AGNODE, "width", "0.75");
+	a->height = agattr(g, AGNODE, "height", "0.5");
+	a->penwidth = agattr(g, AGNODE, "penwidth", "0.8");
+	a->pos = agattr(g, AGNODE, "pos", "");
+}
+
+static igraph_error_t
+add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
+{
+	struct attrs		 a;
+	igraph_integer_t	 i;
+	Agraph_t		**clusters = NULL;
+
+	declare(g, &a);
+	if (d->nclusters > 0) {
+		clusters = calloc((size_t)d->nclusters, sizeof clusters[0]);
+		CLOUT_CHECK_ALLOC(clusters);
+		IGRAPH_FINALLY(free, clusters);
+		for (i = 0; i < d->nclusters; i++) {
+			char		name[32];
+			Agsym_t		*label;
+
+			snprintf(name, sizeof name, "cluster_%" IGRAPH_PRId, i);
+			clusters[i] = agsubg(g, name, 1);
+			CLOUT_CHECK_ALLOC(clusters[i]);
+			label = agattr(clusters[i], AGRAPH, "label", NULL);
+			if (label == NULL)
+				label = agattr(g, AGRAPH, "label", "");
+			IGRAPH_CHECK(set_plain(clusters[i], label, d->clusters[i], 0));
+		}
+	}
+	for (i = 0; i < d->nnodes; i++) {
+		const struct clout_drawing_node	*n = &d->nodes[i];
+		struct buf			 b = { 0 };
+		char				 text[64], *name;
+		igraph_error_t			 ret;
+
+		/* the key is the data's id: any text, which Graphviz quotes when it writes */
+		name = clout_i_strdup(n->name);
+		CLOUT_CHECK_ALLOC(name);
+		nodes[i] = agnode(g, name, 1);
+		free(name);
+		CLOUT_CHECK_ALLOC(nodes[i]);
+		if (clusters != NULL && n->cluster >= 0 && n->cluster < d->nclusters)
+			agsubnode(clusters[n->cluster], nodes[i], 1);
+		node_label(&b, n);
+		ret = set_html(g, nodes[i], a.label, &b);
+		free(b.text);
+		IGRAPH_CHECK(ret);
+		IGRAPH_CHECK(set_plain(nodes[i], a.tooltip, n->tooltip, 1));
+		if (n->classes != NULL)
+			IGRAPH_CHECK(set_plain(nodes[i], a.classes, n->classes, 0));
+		set_text(nodes[i], a.shape, n->shape);
+		set_text(nodes[i], a.fill, safe_colour(n->fill));
+		set_number(nodes[i], a.width, n->width);
+		set_number(nodes[i], a.height, n->height);
+		if (n->emphasis)
+			set_number(nodes[i], a.penwidth, 3);
+		if (n->pinned) {
+			snprintf(text, sizeof text, "%.2f,%.2f", n->x, n->y);
+			set_text(nodes[i], a.pos, text);
+		}
+	}
+	if (clusters != NULL) {
+		free(clusters);
+		IGRAPH_FINALLY_CLEAN(1);
+	}
+	return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t
+add_edges(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
+{
+	Agsym_t			*tooltip = agattr(g, AGEDGE, "tooltip", "");
+	Agsym_t			*classes = agattr(g, AGEDGE, "class", "");
+	Agsym_t			*penwidth = agattr(g, AGEDGE, "penwidth", "1");
+	Agsym_t			*colour = agattr(g, AGEDGE, "color", "black");
+	Agsym_t			*style = agattr(g, AGEDGE, "style", "");
+	Agsym_t			*arrowhead = agattr(g, AGEDGE, "arrowhead", "normal");
+	igraph_integer_t	 i;
+
+	for (i = 0; i < d->nedges; i++) {
+		const struct clout_drawing_edge	*e = &d->edges[i];
+		Agedge_t			*edge;
+
+		if (e->from < 0 || e->from >= d->nnodes || e->to < 0 || e->to >= d->nnodes)
+			IGRAPH_ERROR("an edge of the drawing names no node", IGRAPH_EINVAL);
+		edge = agedge(g, nodes[e->from], nodes[e->to], NULL, 1);
+		CLOUT_CHECK_ALLOC(edge);
+		IGRAPH_CHECK(set_plain(edge, tooltip, e->tooltip, 1));
+		if (e->classes != NULL)
+			IGRAPH_CHECK(set_plain(edge, classes, e->classes, 0));
+		set_number(edge, penwidth, e->penwidth);
+		set_text(edge, colour, safe_colour(e->colour));
+		if (e->dashed)
+			set_text(edge, style, "dashed");
+		if (e->tee)
+			set_text(edge, arrowhead, "tee");
+	}
+	return IGRAPH_SUCCESS;
+}
+
+static void
+close_graph(void *g)
+{
+	agclose(g);
+}
+
+/* Whether Graphviz counted an error since the render began. */
+static int
+graphviz_failed(void)
+{
+	return agerrors() > 0 || graphviz_messages.failed;
+}
+
+/* What Graphviz said, on one line. */
+static const char *
+graphviz_reason(void)
+{
+	char	*p = graphviz_messages.text;
+	size_t	 n;
+
+	if (p == NULL || p[0] == '\0')
+		return "no reason given";
+	for (n = 0; p[n] != '\0'; n++)
+		if (p[n] == '\n')
+			p[n] = ' ';
+	while (n > 0 && isspace((unsigned char)p[n - 1]))
+		p[--n] = '\0';
+	return p;
+}
+
+igraph_error_t
+clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
+    FILE *out)
+{
+	Agraph_t		*g;
+	Agnode_t		**nodes;
+	struct buf		 label = { 0 };
+	char			*name;
+	igraph_error_t		 ret;
+	int			 failed;
+
+	if (d->engine <= CLOUT_ENGINE_AUTO || d->engine >= CLOUT_ENGINE_COUNT)
+		IGRAPH_ERROR("the drawing has no layout engine", IGRAPH_EINVAL);
+	if (image < 0 || image >= CLOUT_IMAGE_COUNT)
+		IGRAPH_ERROR("unknown image format", IGRAPH_EINVAL);
+	graphviz_messages.length = 0;
+	graphviz_messages.failed = 0;
+	if (graphviz_messages.text != NULL)
+		graphviz_messages.text[0] = '\0';
+	agreseterrors();
+
+	name = clout_i_strdup(d->name != NULL && d->name[0] != '\0' ? d->name : "clout");
+	CLOUT_CHECK_ALLOC(name);
+	g = agopen(name, Agdirected, NULL);
+	free(name);
+	CLOUT_CHECK_ALLOC(g);
+	IGRAPH_FINALLY(close_graph, g);
+	nodes = calloc((size_t)(d->nnodes > 0 ? d->nnodes : 1), sizeof nodes[0]);
+	CLOUT_CHECK_ALLOC(nodes);
+	IGRAPH_FINALLY(free, nodes);
+
+	graph_defaults(g, d);
+	graph_label(&label, d);
+	ret = set_html(g, g, agattr(g, AGRAPH, "label", ""), &label);
+	free(label.text);
+	IGRAPH_CHECK(ret);
+	IGRAPH_CHECK(add_nodes(g, d, nodes));
+	IGRAPH_CHECK(add_edges(g, d, nodes));
+	if (graphviz_failed())
+		IGRAPH_ERRORF("Graphviz refused the drawing: %s", IGRAPH_FAILURE, graphviz_reason());
+
+	if (image == CLOUT_IMAGE_DOT) {
+		/* the source, before layout: Graphviz's own tools redraw it as clout would */
+		if (agwrite(g, out) != 0)
+			IGRAPH_ERROR("cannot write the DOT source", IGRAPH_EFILE);
+	} else {
+		if (gvLayout(r->gvc, g, engine_layouts[d->engine]) != 0)
+			IGRAPH_ERRORF("Graphviz could not lay the map out with %s: %s", IGRAPH_FAILURE,
+			    engine_names[d->engine], graphviz_reason());
+		/* free the layout before any error unwinds the graph */
+		failed = graphviz_failed() || gvRender(r->gvc, g, image_renderers[image], out) != 0 ||
+		    graphviz_failed();
+		gvFreeLayout(r->gvc, g);
+		if (failed)
+			IGRAPH_ERRORF("Graphviz could not draw the map as %s: %s", IGRAPH_FAILURE,
+			    image_names[image], graphviz_reason());
+	}
+	free(nodes);
+	agclose(g);
+	IGRAPH_FINALLY_CLEAN(2);
 	return IGRAPH_SUCCESS;
 }

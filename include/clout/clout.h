@@ -8,6 +8,7 @@
 #include <clout/rank.h>
 #include <clout/table.h>
 #include <clout/render.h>
+#include <clout/map.h>
 #include <clout/error.h>
 
 #define CLOUT_VERSION "0.1.0"

@@ -1,13 +1,146 @@
-/* render.h: drawing networks with Graphviz. */
+/* render.h: drawings (what to draw, in plain text and numbers) and their rendering by Graphviz. */
 #ifndef CLOUT_RENDER_H
 #define CLOUT_RENDER_H
 
+#include <stdio.h>
+
 #include <igraph.h>
 
+/* Layout engines. PINNED keeps the positions given in the drawing (Graphviz "nop"). */
+enum clout_engine {
+	CLOUT_ENGINE_AUTO,
+	CLOUT_ENGINE_DOT,
+	CLOUT_ENGINE_NEATO,
+	CLOUT_ENGINE_FDP,
+	CLOUT_ENGINE_SFDP,
+	CLOUT_ENGINE_CIRCO,
+	CLOUT_ENGINE_PINNED,
+	CLOUT_ENGINE_COUNT
+};
+
+const char	*clout_engine_name(enum clout_engine engine);
+/* The engine with this name ("auto", "dot", ...), or -1. */
+int		clout_engine_find(const char *name);
+
+/* Output formats. DOT is the source before layout: `dot FILE -Tsvg` redraws it. */
+enum clout_image {
+	CLOUT_IMAGE_SVG,
+	CLOUT_IMAGE_PNG,
+	CLOUT_IMAGE_PDF,
+	CLOUT_IMAGE_DOT,
+	CLOUT_IMAGE_JSON,	/* Graphviz's JSON of the laid-out drawing */
+	CLOUT_IMAGE_COUNT
+};
+
+const char	*clout_image_name(enum clout_image image);
+int		clout_image_find(const char *name);
+/* The format a file name's extension asks for (.svg .png .pdf .dot .gv .json), or -1. */
+int		clout_image_from_path(const char *path);
+
 /*
- * The version of the Graphviz library clout runs with, copied into buf.
- * Returns IGRAPH_FAILURE when Graphviz cannot start.
+ * A drawing holds only plain text: the renderer escapes every string for
+ * Graphviz (no backslash escapes, no control characters, HTML entities), so
+ * data from users can go in as it is. Colours are "#RRGGBB" or "#RRGGBBAA";
+ * sizes are inches, font sizes and pen widths points.
  */
-igraph_error_t	clout_render_version(char *buf, size_t size);
+struct clout_drawing_node {
+	char		*name;		/* unique key: the vertex id */
+	char		*label;		/* shown under the shape */
+	char		*tooltip;
+	char		*classes;	/* SVG class attribute: words of [a-z0-9-] */
+	const char	*shape;		/* a Graphviz shape name */
+	char		 fill[10];
+	double		 width, height;	/* the shape alone: the label does not grow it */
+	double		 fontsize;
+	int		 cluster;	/* index into clusters, or -1 */
+	int		 emphasis;	/* a thick outline: the focus of an ego map */
+	int		 pinned;	/* x, y hold a position in points */
+	double		 x, y;
+};
+
+struct clout_drawing_edge {
+	igraph_integer_t from, to;	/* node indices */
+	double		 penwidth;
+	char		 colour[10];
+	int		 dashed;
+	int		 tee;		/* a flat arrowhead instead of an arrow */
+	char		*tooltip;
+	char		*classes;
+};
+
+/* A legend row: a mark, then its text. */
+enum clout_legend_mark {
+	CLOUT_MARK_SWATCH,		/* a filled square in colour */
+	CLOUT_MARK_GLYPH,		/* glyph (UTF-8) in colour, size points high */
+	CLOUT_MARK_LINE			/* a line in colour, size points thick, maybe dashed or tee */
+};
+
+struct clout_legend_row {
+	enum clout_legend_mark mark;
+	char		 colour[10];
+	const char	*glyph;
+	double		 size;
+	int		 dashed, tee;
+	char		*text;
+};
+
+struct clout_legend_section {
+	char			*title;
+	int			 across;	/* rows side by side, text under each mark */
+	struct clout_legend_row	*rows;
+	igraph_integer_t	 nrows, capacity;
+};
+
+struct clout_drawing {
+	char			*name;		/* the graph's name (SVG <title>) */
+	char			*title;
+	char			*caption;	/* lines separated by '\n' */
+	struct clout_drawing_node *nodes;
+	igraph_integer_t	 nnodes, nodes_capacity;
+	struct clout_drawing_edge *edges;
+	igraph_integer_t	 nedges, edges_capacity;
+	char			**clusters;	/* cluster labels */
+	igraph_integer_t	 nclusters, clusters_capacity;
+	struct clout_legend_section *sections;
+	igraph_integer_t	 nsections, sections_capacity;
+	enum clout_engine	 engine;	/* never AUTO when rendered */
+	int			 splines;	/* route edges around nodes (costly) */
+};
+
+igraph_error_t	clout_drawing_init(struct clout_drawing *d);
+void		clout_drawing_destroy(struct clout_drawing *d);
+/*
+ * Append a node, an edge, a cluster, a legend section or row. Strings are
+ * copied; the new item is returned through the last argument, zeroed apart
+ * from what was passed. Fail only when out of memory.
+ */
+igraph_error_t	clout_drawing_add_node(struct clout_drawing *d, const char *name,
+		    const char *label, struct clout_drawing_node **node);
+igraph_error_t	clout_drawing_add_edge(struct clout_drawing *d, igraph_integer_t from,
+		    igraph_integer_t to, struct clout_drawing_edge **edge);
+igraph_error_t	clout_drawing_add_cluster(struct clout_drawing *d, const char *label,
+		    igraph_integer_t *index);
+igraph_error_t	clout_drawing_add_section(struct clout_drawing *d, const char *title,
+		    struct clout_legend_section **section);
+igraph_error_t	clout_legend_add_row(struct clout_legend_section *s, enum clout_legend_mark mark,
+		    const char *colour, const char *text, struct clout_legend_row **row);
+
+/* One Graphviz context for a run (Graphviz wants one per process). */
+struct clout_renderer;
+
+/* Start Graphviz; NULL when it cannot start (no layout plugins configured). */
+struct clout_renderer *clout_renderer_new(void);
+void		clout_renderer_free(struct clout_renderer *r);
+/* The version of the Graphviz library clout runs with. */
+const char	*clout_renderer_version(const struct clout_renderer *r);
+
+/*
+ * Lay the drawing out with its engine and write it to out in a format.
+ * Every message Graphviz gives is an error: the reason is left for
+ * clout_error_message(), and out may hold a partial image (write to a
+ * temporary file). Time complexity: that of the engine.
+ */
+igraph_error_t	clout_render(struct clout_renderer *r, const struct clout_drawing *d,
+		    enum clout_image image, FILE *out);
 
 #endif

@@ -1,0 +1,232 @@
+/* cmd-map.c: draw a case's influence map with Graphviz. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+static int	cmd_map_exec(int, char **);
+
+const struct cmd_entry cmd_map_entry = {
+	.name = "map",
+	.usage = "map [-a] [-s METRIC] [-c BY] [-g BY] [-e ENGINE] [-F ID [-d K]] [-n N] [-w W]\n"
+	    "           [--force] [-t TITLE] [-f FORMAT] -o FILE CASE",
+	.summary = "draw the influence map of a case (SVG, PNG, PDF or DOT)",
+	.help =
+	    "Options:\n"
+	    "  -o, --output FILE      write the map to FILE; '-' is standard output\n"
+	    "  -f, --format FORMAT    svg, png, pdf, dot (the source, before layout) or json\n"
+	    "                         (laid out); default: FILE's extension, else svg\n"
+	    "  -e, --engine ENGINE    auto, dot, neato, fdp, sfdp or circo (default: auto)\n"
+	    "  -s, --size-by METRIC   shape area by a metric of 'clout rank' (default: power)\n"
+	    "  -c, --color-by BY      fill colour by bloc, kind or type (default: bloc)\n"
+	    "  -g, --cluster-by BY    boxes around each bloc or kind, or none (default: none)\n"
+	    "  -F, --focus ID         the ego map of one actor or issue\n"
+	    "  -d, --depth K          steps from the focus, both directions (default: 1)\n"
+	    "  -n, --top N            only the N highest by the size metric\n"
+	    "  -w, --min-weight W     only relations of weight W or more\n"
+	    "  -a, --actors-only      leave the issues out\n"
+	    "      --force            draw large and dense networks whole\n"
+	    "  -t, --title TEXT       the title (default: the case's title)\n"
+	    "  -h, --help             show this help\n"
+	    "\n"
+	    "Networks of more than 2000 vertices are drawn as their top 200 by the\n"
+	    "size metric, and dense ones with their strongest relations only (at most\n"
+	    "4 per vertex, or 400); the caption says so. Engines that would run for\n"
+	    "minutes on the map are refused: dot beyond 500 vertices or relations,\n"
+	    "circo beyond 80 vertices or 400 relations, neato beyond 3000 vertices,\n"
+	    "fdp beyond 5000. Same input, same options: the same bytes (PDF aside).\n",
+	.exec = cmd_map_exec,
+};
+
+enum { OPT_FORCE = 256, OPT_COLOUR };
+
+struct map_opts {
+	struct clout_map_options	 map;
+	int				 image;		/* -1: from the file name */
+	const char			*output;
+};
+
+static int
+parse_options(struct map_opts *opts, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "engine", required_argument, NULL, 'e' },
+		{ "size-by", required_argument, NULL, 's' },
+		{ "color-by", required_argument, NULL, 'c' },
+		{ "colour-by", required_argument, NULL, 'c' },
+		{ "cluster-by", required_argument, NULL, 'g' },
+		{ "focus", required_argument, NULL, 'F' },
+		{ "depth", required_argument, NULL, 'd' },
+		{ "top", required_argument, NULL, 'n' },
+		{ "min-weight", required_argument, NULL, 'w' },
+		{ "actors-only", no_argument, NULL, 'a' },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "title", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct clout_map_options	*m = &opts->map;
+	int				 ch, value, depth_given = 0;
+	long				 count;
+	double				 weight;
+
+	clout_map_options_default(m);
+	opts->image = -1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":ac:d:e:F:f:g:hn:o:s:t:w:", options, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			m->actors_only = 1;
+			break;
+		case 'c':
+			if ((value = clout_map_colour_find(optarg)) < 0)
+				return cli_usage_error(&cmd_map_entry,
+				    "cannot colour by '%s' (bloc, kind or type)", optarg);
+			m->colour_by = value;
+			break;
+		case 'd':
+			if ((count = cli_count(optarg)) < 1)
+				return cli_usage_error(&cmd_map_entry,
+				    "--depth needs a whole number of at least 1, not '%s'", optarg);
+			m->depth = count;
+			depth_given = 1;
+			break;
+		case 'e':
+			if ((value = clout_engine_find(optarg)) < 0 || value == CLOUT_ENGINE_PINNED)
+				return cli_usage_error(&cmd_map_entry, "unknown engine '%s' "
+				    "(auto, dot, neato, fdp, sfdp or circo)", optarg);
+			m->engine = value;
+			break;
+		case 'F':
+			m->focus = optarg;
+			break;
+		case 'f':
+			if ((opts->image = clout_image_find(optarg)) < 0)
+				return cli_usage_error(&cmd_map_entry,
+				    "unknown format '%s' (svg, png, pdf, dot or json)", optarg);
+			break;
+		case 'g':
+			if ((value = clout_map_group_find(optarg)) < 0)
+				return cli_usage_error(&cmd_map_entry,
+				    "cannot cluster by '%s' (bloc, kind or none)", optarg);
+			m->cluster_by = value;
+			break;
+		case 'h':
+			cli_help(stdout, &cmd_map_entry);
+			return -1;
+		case 'n':
+			if ((count = cli_count(optarg)) < 1)
+				return cli_usage_error(&cmd_map_entry,
+				    "--top needs a whole number of at least 1, not '%s'", optarg);
+			m->top = count;
+			break;
+		case 'o':
+			opts->output = optarg;
+			break;
+		case 's':
+			if ((value = clout_metric_find(optarg)) < 0)
+				return cli_usage_error(&cmd_map_entry, "unknown metric '%s'", optarg);
+			m->size_by = value;
+			break;
+		case 't':
+			m->title = optarg;
+			break;
+		case 'w':
+			if (!clout_parse_decimal(optarg, &weight) || weight < 0)
+				return cli_usage_error(&cmd_map_entry,
+				    "--min-weight needs a number of at least 0, not '%s'", optarg);
+			m->min_weight = weight;
+			break;
+		case OPT_FORCE:
+			m->force = 1;
+			break;
+		default:
+			return cli_bad_option(&cmd_map_entry, argv, ch);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(&cmd_map_entry, argc - optind == 0 ?
+		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if (depth_given && m->focus == NULL)
+		return cli_usage_error(&cmd_map_entry, "--depth needs --focus");
+	if (opts->output == NULL && isatty(STDOUT_FILENO))
+		return cli_usage_error(&cmd_map_entry,
+		    "where should the map go? give -o FILE (or -o - for standard output)");
+	if (opts->image < 0 && opts->output != NULL && strcmp(opts->output, "-") != 0) {
+		opts->image = clout_image_from_path(opts->output);
+		if (opts->image < 0)
+			return cli_usage_error(&cmd_map_entry, "cannot tell the format of '%s' "
+			    "from its name: use .svg, .png, .pdf, .dot or .json, or --format",
+			    opts->output);
+	}
+	if (opts->image < 0)
+		opts->image = CLOUT_IMAGE_SVG;
+	if ((opts->image == CLOUT_IMAGE_PNG || opts->image == CLOUT_IMAGE_PDF) &&
+	    (opts->output == NULL || strcmp(opts->output, "-") == 0) && isatty(STDOUT_FILENO))
+		return cli_usage_error(&cmd_map_entry, "will not write a %s image to a terminal",
+		    clout_image_name(opts->image));
+	return CLOUT_EXIT_OK;
+}
+
+static int
+cmd_map_exec(int argc, char **argv)
+{
+	struct map_opts		 opts;
+	struct clout_network	 net;
+	struct clout_diags	 diags;
+	struct clout_drawing	 drawing;
+	struct cli_output	 output;
+	struct clout_renderer	*renderer = NULL;
+	igraph_strvector_t	 notices;
+	igraph_integer_t	 i;
+	int			 status;
+
+	memset(&opts, 0, sizeof opts);
+	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
+		return status < 0 ? CLOUT_EXIT_OK : status;
+
+	if (clout_network_init(&net) != IGRAPH_SUCCESS)
+		return cli_error("%s", cli_reason());
+	clout_diags_init(&diags);
+	clout_drawing_init(&drawing);
+	if (igraph_strvector_init(&notices, 0) != IGRAPH_SUCCESS) {
+		status = cli_error("out of memory");
+		goto out;
+	}
+	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
+		goto out_notices;
+	status = CLOUT_EXIT_FAILURE;
+	if (clout_map_build(&net, &opts.map, &drawing, &notices) != IGRAPH_SUCCESS) {
+		cli_error("cannot map '%s': %s", argv[optind], cli_reason());
+		goto out_notices;
+	}
+	for (i = 0; i < igraph_strvector_size(&notices); i++)
+		fprintf(stderr, "clout: note: %s\n", igraph_strvector_get(&notices, i));
+	if ((renderer = clout_renderer_new()) == NULL) {
+		cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' as root)");
+		goto out_notices;
+	}
+	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
+		goto out_renderer;
+	if (clout_render(renderer, &drawing, opts.image, output.fp) == IGRAPH_SUCCESS) {
+		status = cli_output_commit(&output);
+	} else {
+		cli_error("cannot draw '%s': %s", argv[optind], cli_reason());
+		cli_output_abort(&output);
+	}
+out_renderer:
+	clout_renderer_free(renderer);
+out_notices:
+	igraph_strvector_destroy(&notices);
+out:
+	clout_drawing_destroy(&drawing);
+	clout_diags_destroy(&diags);
+	clout_network_destroy(&net);
+	return status;
+}
