@@ -56,6 +56,8 @@ demo: deps
 	$(MAKE) all
 	$(BUILD)/clout check data/ukraine-2025
 	$(BUILD)/clout rank --top 15 data/ukraine-2025
+	$(BUILD)/clout map data/ukraine-2025 -o $(BUILD)/ukraine-2025-map.svg
+	@echo "influence map: $(BUILD)/ukraine-2025-map.svg (open it in a browser; hover for the evidence)"
 
 # Every test: plain build, then ASan+UBSan, then the CLI tests under valgrind.
 # Ends with one line "N passed, N failed".
@@ -77,8 +79,9 @@ peers: all
 bench: all
 	@CLOUT=$(BUILD)/clout scripts/bench
 
+# The gallery: every case's influence map, drawn from data/ into graphs/.
 graphs: all
-	@echo "no gallery yet: maps arrive with 'clout map'"
+	@CLOUT=$(BUILD)/clout scripts/render-gallery
 
 lint:
 	@scripts/check-layering

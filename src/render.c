@@ -290,18 +290,25 @@ is_control(unsigned char c)
 }
 
 /*
- * Text for a plain attribute (label, tooltip): Graphviz reads backslash
- * sequences (\N, \G, \n, \l) in these, so every backslash is doubled;
- * control characters go, except newlines where keep_newlines.
+ * Text for a plain attribute. Graphviz 2.42 reads backslash sequences (\N,
+ * \G, \n, \l) in labels and tooltips and decodes entities such as &amp;
+ * in both; tooltips go through the backslash pass twice. So '&' becomes
+ * "&amp;", each backslash is doubled in labels and quadrupled in tooltips
+ * (checked against the SVG: the text comes out as written), and control
+ * characters go, except newlines where keep_newlines.
  */
+enum plain_use { PLAIN_LABEL, PLAIN_TOOLTIP };
+
 static void
-buf_plain(struct buf *b, const char *text, int keep_newlines)
+buf_plain(struct buf *b, const char *text, enum plain_use use, int keep_newlines)
 {
 	const unsigned char	*p;
 
 	for (p = (const unsigned char *)text; *p != '\0'; p++) {
 		if (*p == '\\')
-			buf_puts(b, "\\\\");
+			buf_puts(b, use == PLAIN_TOOLTIP ? "\\\\\\\\" : "\\\\");
+		else if (*p == '&')
+			buf_puts(b, "&amp;");
 		else if (*p == '\n' && keep_newlines)
 			buf_puts(b, "\n");
 		else if (is_control(*p))
@@ -311,7 +318,7 @@ buf_plain(struct buf *b, const char *text, int keep_newlines)
 	}
 }
 
-/* Text inside an HTML-like label: entities for markup characters, <BR/> for newlines. */
+/* Text inside an HTML-like label: entities for markup, doubled backslashes, <BR/> for newlines. */
 static void
 buf_html(struct buf *b, const char *text)
 {
@@ -325,6 +332,7 @@ buf_html(struct buf *b, const char *text)
 		case '"': buf_puts(b, "&quot;"); break;
 		case '\'': buf_puts(b, "&#39;"); break;
 		case '\n': buf_puts(b, "<BR/>"); break;
+		case '\\': buf_puts(b, "\\\\"); break;	/* \G would name the graph */
 		default:
 			if (is_control(*p))
 				buf_puts(b, *p == '\t' ? " " : "");
@@ -412,12 +420,12 @@ set_text(void *object, Agsym_t *sym, const char *text)
 
 /* Set a plain-text attribute from data text. */
 static igraph_error_t
-set_plain(void *object, Agsym_t *sym, const char *text, int keep_newlines)
+set_plain(void *object, Agsym_t *sym, const char *text, enum plain_use use, int keep_newlines)
 {
 	struct buf	b = { 0 };
 
 	buf_puts(&b, "");
-	buf_plain(&b, text != NULL ? text : "", keep_newlines);
+	buf_plain(&b, text != NULL ? text : "", use, keep_newlines);
 	if (b.failed) {
 		free(b.text);
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
@@ -487,32 +495,99 @@ legend_mark(struct buf *b, const struct clout_legend_row *r)
 		    "BORDER=\"1\" COLOR=\"#333333\"> </TD>", colour);
 		break;
 	case CLOUT_MARK_GLYPH:
-		buf_printf(b, "<TD ALIGN=\"CENTER\"><FONT POINT-SIZE=\"%.1f\" COLOR=\"%s\">",
-		    r->size, colour);
+		buf_printf(b, "<TD><FONT POINT-SIZE=\"%.1f\" COLOR=\"%s\">", r->size, colour);
 		buf_html(b, r->glyph != NULL ? r->glyph : "?");
 		buf_puts(b, "</FONT></TD>");
 		break;
 	case CLOUT_MARK_LINE:
-		/* a bar as thick as the pen: cells, because HTML-like labels draw no lines */
-		buf_puts(b, "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-		    "CELLPADDING=\"0\"><TR>");
+		/*
+		 * A bar as thick as the pen, then the arrowhead: cells, since
+		 * HTML-like labels draw no lines. Fixed sizes throughout, or
+		 * Graphviz would stretch the cells to the column's width.
+		 */
+		buf_puts(b, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"56\" HEIGHT=\"18\" CELLPADDING=\"0\"><TABLE BORDER=\"0\" "
+		    "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>");
 		for (i = 0; i < (r->dashed ? 4 : 1); i++)
 			buf_printf(b, "%s<TD WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" "
-			    "BGCOLOR=\"%s\"></TD>", i > 0 ? "<TD WIDTH=\"4\"></TD>" : "",
-			    r->dashed ? 6 : 36, thick, colour);
-		buf_printf(b, "<TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT></TD>",
-		    colour, r->tee ? "\xe2\x94\xa4" /* ┤ */ : "\xe2\x96\xb6" /* ▶ */);
+			    "BGCOLOR=\"%s\"></TD>", i > 0 ? "<TD WIDTH=\"4\" HEIGHT=\"1\" "
+			    "FIXEDSIZE=\"TRUE\"></TD>" : "", r->dashed ? 6 : 36, thick, colour);
+		buf_printf(b, "<TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"><FONT "
+		    "POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT></TD>", colour,
+		    r->tee ? "\xe2\x94\xa4" /* ┤ */ : "\xe2\x96\xb6" /* ▶ */);
 		buf_puts(b, "</TR></TABLE></TD>");
 		break;
 	}
+}
+
+/* One section laid across: its marks side by side, each text under its mark. */
+static void
+legend_across(struct buf *b, const struct clout_legend_section *s, igraph_integer_t rows)
+{
+	igraph_integer_t	j;
+
+	buf_printf(b, "<TD COLSPAN=\"2\" ROWSPAN=\"%" IGRAPH_PRId "\" VALIGN=\"TOP\"><TABLE "
+	    "BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>",
+	    rows > 0 ? rows : 1);
+	for (j = 0; j < s->nrows; j++)
+		legend_mark(b, &s->rows[j]);
+	buf_puts(b, "</TR><TR>");
+	for (j = 0; j < s->nrows; j++) {
+		buf_puts(b, "<TD><FONT POINT-SIZE=\"10\">");
+		buf_html(b, s->rows[j].text);
+		buf_puts(b, "</FONT></TD>");
+	}
+	buf_puts(b, "</TR></TABLE></TD>");
+}
+
+/*
+ * The legend: one grid, two columns (mark, text) per section, so rows line
+ * up across sections and Graphviz has no nested table to stretch.
+ */
+static void
+legend(struct buf *b, const struct clout_drawing *d)
+{
+	igraph_integer_t	i, row, rows = 0;
+
+	for (i = 0; i < d->nsections; i++)
+		if (!d->sections[i].across && d->sections[i].nrows > rows)
+			rows = d->sections[i].nrows;
+	buf_puts(b, "<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+	    "CELLPADDING=\"1\"><TR>");
+	for (i = 0; i < d->nsections; i++) {
+		if (i > 0)	/* a gutter between sections */
+			buf_printf(b, "<TD ROWSPAN=\"%" IGRAPH_PRId "\" WIDTH=\"12\"></TD>",
+			    (rows > 0 ? rows : 1) + 1);
+		buf_puts(b, "<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>");
+		buf_html(b, d->sections[i].title);
+		buf_puts(b, "</B></FONT></TD>");
+	}
+	buf_puts(b, "</TR>");
+	for (row = 0; row < (rows > 0 ? rows : 1); row++) {
+		buf_puts(b, "<TR>");
+		for (i = 0; i < d->nsections; i++) {
+			const struct clout_legend_section *s = &d->sections[i];
+
+			if (s->across) {
+				if (row == 0)
+					legend_across(b, s, rows);
+			} else if (row < s->nrows) {
+				legend_mark(b, &s->rows[row]);
+				buf_puts(b, "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+				buf_html(b, s->rows[row].text);
+				buf_puts(b, "</FONT></TD>");
+			} else {
+				buf_puts(b, "<TD></TD><TD></TD>");
+			}
+		}
+		buf_puts(b, "</TR>");
+	}
+	buf_puts(b, "</TABLE>");
 }
 
 /* Title, caption and legend: one HTML-like table as the graph's label, above the map. */
 static void
 graph_label(struct buf *b, const struct clout_drawing *d)
 {
-	igraph_integer_t	i, j;
-
 	buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
 	if (d->title != NULL && d->title[0] != '\0') {
 		buf_puts(b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\"><B>");
@@ -526,44 +601,9 @@ graph_label(struct buf *b, const struct clout_drawing *d)
 		buf_puts(b, "</FONT></TD></TR>");
 	}
 	if (d->nsections > 0) {
-		buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" "
-		    "CELLBORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>");
-		for (i = 0; i < d->nsections; i++) {
-			const struct clout_legend_section *s = &d->sections[i];
-
-			buf_puts(b, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-			    "CELLSPACING=\"2\" CELLPADDING=\"1\">"
-			    "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>");
-			buf_html(b, s->title);
-			buf_puts(b, "</B></FONT></TD></TR>");
-			if (s->across) {
-				/* marks in one row, bottoms aligned, their texts in the next */
-				buf_puts(b, "<TR><TD COLSPAN=\"2\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-				    "CELLSPACING=\"4\" CELLPADDING=\"0\"><TR>");
-				for (j = 0; j < s->nrows; j++) {
-					buf_puts(b, "<TD VALIGN=\"BOTTOM\"><TABLE BORDER=\"0\" "
-					    "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>");
-					legend_mark(b, &s->rows[j]);
-					buf_puts(b, "</TR></TABLE></TD>");
-				}
-				buf_puts(b, "</TR><TR>");
-				for (j = 0; j < s->nrows; j++) {
-					buf_puts(b, "<TD><FONT POINT-SIZE=\"10\">");
-					buf_html(b, s->rows[j].text);
-					buf_puts(b, "</FONT></TD>");
-				}
-				buf_puts(b, "</TR></TABLE></TD></TR>");
-			}
-			for (j = 0; j < s->nrows && !s->across; j++) {
-				buf_puts(b, "<TR>");
-				legend_mark(b, &s->rows[j]);
-				buf_puts(b, "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
-				buf_html(b, s->rows[j].text);
-				buf_puts(b, "</FONT></TD></TR>");
-			}
-			buf_puts(b, "</TABLE></TD>");
-		}
-		buf_puts(b, "</TR></TABLE></TD></TR>");
+		buf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
+		legend(b, d);
+		buf_puts(b, "</TD></TR>");
 	}
 	buf_puts(b, "</TABLE>");
 }
@@ -647,7 +687,7 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 			label = agattr(clusters[i], AGRAPH, "label", NULL);
 			if (label == NULL)
 				label = agattr(g, AGRAPH, "label", "");
-			IGRAPH_CHECK(set_plain(clusters[i], label, d->clusters[i], 0));
+			IGRAPH_CHECK(set_plain(clusters[i], label, d->clusters[i], PLAIN_LABEL, 0));
 		}
 	}
 	for (i = 0; i < d->nnodes; i++) {
@@ -668,9 +708,9 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 		ret = set_html(g, nodes[i], a.label, &b);
 		free(b.text);
 		IGRAPH_CHECK(ret);
-		IGRAPH_CHECK(set_plain(nodes[i], a.tooltip, n->tooltip, 1));
+		IGRAPH_CHECK(set_plain(nodes[i], a.tooltip, n->tooltip, PLAIN_TOOLTIP, 1));
 		if (n->classes != NULL)
-			IGRAPH_CHECK(set_plain(nodes[i], a.classes, n->classes, 0));
+			IGRAPH_CHECK(set_plain(nodes[i], a.classes, n->classes, PLAIN_LABEL, 0));
 		set_text(nodes[i], a.shape, n->shape);
 		set_text(nodes[i], a.fill, safe_colour(n->fill));
 		set_number(nodes[i], a.width, n->width);
@@ -708,9 +748,9 @@ add_edges(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 			IGRAPH_ERROR("an edge of the drawing names no node", IGRAPH_EINVAL);
 		edge = agedge(g, nodes[e->from], nodes[e->to], NULL, 1);
 		CLOUT_CHECK_ALLOC(edge);
-		IGRAPH_CHECK(set_plain(edge, tooltip, e->tooltip, 1));
+		IGRAPH_CHECK(set_plain(edge, tooltip, e->tooltip, PLAIN_TOOLTIP, 1));
 		if (e->classes != NULL)
-			IGRAPH_CHECK(set_plain(edge, classes, e->classes, 0));
+			IGRAPH_CHECK(set_plain(edge, classes, e->classes, PLAIN_LABEL, 0));
 		set_number(edge, penwidth, e->penwidth);
 		set_text(edge, colour, safe_colour(e->colour));
 		if (e->dashed)
