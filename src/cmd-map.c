@@ -138,7 +138,7 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 			m->title = optarg;
 			break;
 		case 'w':
-			if (!clout_parse_decimal(optarg, &weight) || weight < 0)
+			if (clout_parse_decimal(optarg, &weight) != 0 || weight < 0)
 				return cli_usage_error(&cmd_map_entry,
 				    "--min-weight needs a number of at least 0, not '%s'", optarg);
 			m->min_weight = weight;

@@ -22,7 +22,7 @@
 igraph_error_t	clout_load_case(struct clout_network *net, struct clout_diags *diags,
 		    const char *path);
 
-/* Strict decimal numbers: [+-]digits[.digits][(e|E)[+-]digits], finite. */
+/* Strict decimal numbers: [+-]digits[.digits][(e|E)[+-]digits], finite. 0 when text is one. */
 int		clout_parse_decimal(const char *text, double *value);
 
 #endif
