@@ -174,6 +174,22 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 	return CLOUT_EXIT_OK;
 }
 
+/* Graphviz's warnings, one "clout: graphviz: ..." line each: a map should have none. */
+static void
+print_warnings(const char *text)
+{
+	const char	*end;
+
+	while (*text != '\0') {
+		end = strchr(text, '\n');
+		if (end == NULL)
+			end = text + strlen(text);
+		if (end > text)
+			fprintf(stderr, "clout: graphviz: %.*s\n", (int)(end - text), text);
+		text = *end == '\n' ? end + 1 : end;
+	}
+}
+
 static int
 cmd_map_exec(int argc, char **argv)
 {
@@ -215,6 +231,7 @@ cmd_map_exec(int argc, char **argv)
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
 		goto out_renderer;
 	if (clout_render(renderer, &drawing, opts.image, output.fp) == IGRAPH_SUCCESS) {
+		print_warnings(clout_renderer_warnings(renderer));
 		status = cli_output_commit(&output);
 	} else {
 		cli_error("cannot draw '%s': %s", argv[optind], cli_reason());

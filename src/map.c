@@ -584,6 +584,8 @@ node_tooltip(const struct map *m, igraph_integer_t v)
 		if (!(m->scores.computed & (1u << k)))
 			continue;
 		x = VECTOR(m->scores.values[k])[v];
+		if (x == 0)
+			x = 0;	/* igraph may give -0, which reads as a sign */
 		if (k == CLOUT_METRIC_REACH)
 			next = clout_i_asprintf("%s\n%s %.0f", text, clout_metric_info(k)->name, x);
 		else if (isnan(x))

@@ -294,8 +294,8 @@ is_control(unsigned char c)
  * \G, \n, \l) in labels and tooltips and decodes entities such as &amp;
  * in both; tooltips go through the backslash pass twice. So '&' becomes
  * "&amp;", each backslash is doubled in labels and quadrupled in tooltips
- * (checked against the SVG: the text comes out as written), and control
- * characters go, except newlines where keep_newlines.
+ * (checked against the SVG: the text comes out as written), newlines become
+ * Graphviz's \n where keep_newlines, and other control characters go.
  */
 enum plain_use { PLAIN_LABEL, PLAIN_TOOLTIP };
 
@@ -310,7 +310,7 @@ buf_plain(struct buf *b, const char *text, enum plain_use use, int keep_newlines
 		else if (*p == '&')
 			buf_puts(b, "&amp;");
 		else if (*p == '\n' && keep_newlines)
-			buf_puts(b, "\n");
+			buf_puts(b, "\\n");	/* Graphviz's newline: a real one would not survive DOT */
 		else if (is_control(*p))
 			buf_puts(b, *p == '\t' || *p == '\n' ? " " : "");
 		else
@@ -340,6 +340,15 @@ buf_html(struct buf *b, const char *text)
 				buf_add(b, (const char *)p, 1);
 		}
 	}
+}
+
+static int
+has_control(const char *text)
+{
+	for (; *text != '\0'; text++)
+		if (is_control((unsigned char)*text))
+			return 1;
+	return 0;
 }
 
 /* A colour we wrote ourselves, checked anyway: '#' and 6 or 8 hex digits. */
@@ -395,6 +404,13 @@ clout_renderer_free(struct clout_renderer *r)
 	free(r);
 	free(graphviz_messages.text);
 	memset(&graphviz_messages, 0, sizeof graphviz_messages);
+}
+
+const char *
+clout_renderer_warnings(const struct clout_renderer *r)
+{
+	(void)r;
+	return graphviz_messages.text != NULL ? graphviz_messages.text : "";
 }
 
 const char *
@@ -492,7 +508,7 @@ legend_mark(struct buf *b, const struct clout_legend_row *r)
 	switch (r->mark) {
 	case CLOUT_MARK_SWATCH:
 		buf_printf(b, "<TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"%s\" "
-		    "BORDER=\"1\" COLOR=\"#333333\"> </TD>", colour);
+		    "BORDER=\"1\" COLOR=\"#333333\"></TD>", colour);
 		break;
 	case CLOUT_MARK_GLYPH:
 		buf_printf(b, "<TD><FONT POINT-SIZE=\"%.1f\" COLOR=\"%s\">", r->size, colour);
@@ -696,8 +712,16 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 		char				 text[64], *name;
 		igraph_error_t			 ret;
 
-		/* the key is the data's id: any text, which Graphviz quotes when it writes */
-		name = clout_i_strdup(n->name);
+		/*
+		 * The key is the data's id, which becomes the SVG <title>. agwrite
+		 * quotes a name but leaves its backslashes alone, so "a\" would end
+		 * the DOT string early: ids with a backslash or a control character
+		 * get the key vertex-N (N counts from 1); the tooltip shows the id.
+		 */
+		if (strchr(n->name, '\\') != NULL || has_control(n->name))
+			name = clout_i_asprintf("vertex-%" IGRAPH_PRId, i + 1);
+		else
+			name = clout_i_strdup(n->name);
 		CLOUT_CHECK_ALLOC(name);
 		nodes[i] = agnode(g, name, 1);
 		free(name);

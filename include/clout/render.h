@@ -131,6 +131,8 @@ struct clout_renderer;
 /* Start Graphviz; NULL when it cannot start (no layout plugins configured). */
 struct clout_renderer *clout_renderer_new(void);
 void		clout_renderer_free(struct clout_renderer *r);
+/* What Graphviz warned about during the last clout_render ("" when nothing). */
+const char	*clout_renderer_warnings(const struct clout_renderer *r);
 /* The version of the Graphviz library clout runs with. */
 const char	*clout_renderer_version(const struct clout_renderer *r);
 

@@ -23,7 +23,6 @@ independent selections computed here (NetworkX ego networks, top-N, weight budge
 
 import collections
 import csv
-import io
 import json
 import math
 import os
@@ -450,8 +449,8 @@ def test_legibility(ck, tmp, ctx):
     ck.check("legibility: JSON has one object per vertex", len(nodes) == len(vertices) and
              {o.get("name") for o in nodes} == set(vertices),
              "%d node objects, %d vertices" % (len(nodes), len(vertices)))
-    ck.check("legibility: JSON has one edge per relation", len(d.get("edges", [])) == len(relations),
-             "%d edges" % len(d.get("edges", [])))
+    ck.check("legibility: JSON has one edge per relation",
+             len(d.get("edges", [])) == len(relations), "%d edges" % len(d.get("edges", [])))
     shapes, labels, missing = {}, {}, []
     for o in nodes:
         box = shape_box(o)
@@ -505,7 +504,7 @@ def test_legibility(ck, tmp, ctx):
             pa, pb = byid[a]["power"], byid[b]["power"]
             if pa > 1.2 * pb and not area[a] > area[b]:
                 wrong.append((a, pa, area[a], b, pb, area[b]))
-    ck.check("legibility: a vertex with 20%% more power has a larger shape", not wrong,
+    ck.check("legibility: a vertex with 20% more power has a larger shape", not wrong,
              "%d pairs, e.g. %s" % (len(wrong), wrong[:2]))
     ratios = sorted(area[v] / byid[v]["power"] for v in area)
     ck.check("legibility: shape area proportional to power (within 15%)",
@@ -547,6 +546,35 @@ def write_hostile(tmp):
                             ["alpha", "beta", "1", "+", "dup \\N evidence"],
                             ["alpha", HOSTILE_ISSUE_ID, "1", "+", "on the issue"]])
     return folder
+
+
+def svg_texts(svg):
+    """What a reader sees and hovers: per node and per edge, (title, visible texts,
+    tooltip), and the caption/legend texts."""
+    out = collections.Counter()
+    for v, n in svg["nodes"].items():
+        out[("node", v, tuple(norm_text(t) for t in n["texts"] if t.strip()), n["tooltip"])] += 1
+    for e in svg["edges"]:
+        out[("edge", e["title"], e["tooltip"])] += 1
+    for t in svg["graph_texts"]:
+        if t.strip():
+            out[("graph", norm_text(t))] += 1
+    return out
+
+
+def same_as_relaid(tmp, svg_path, dot_path, name):
+    """Lay out clout's DOT source with Graphviz's own 'dot -Tsvg' and compare what the
+    reader sees with clout's SVG. Returns (same, details)."""
+    out = os.path.join(tmp, name + "-relaid.svg")
+    proc = subprocess.run(["dot", "-Tsvg", "-o", out, dot_path], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=60)
+    if proc.returncode != 0:
+        return False, "dot -Tsvg exited %d: %s" % (proc.returncode, proc.stderr.decode()[:300])
+    a, b = svg_texts(parse_svg(svg_path)), svg_texts(parse_svg(out))
+    if a == b:
+        return True, ""
+    return False, "only in clout's SVG: %r; only in the re-laid DOT: %r" % (
+        list((a - b).elements())[:2], list((b - a).elements())[:2])
 
 
 def test_hostile(ck, tmp, ctx):
@@ -608,17 +636,22 @@ def test_hostile(ck, tmp, ctx):
              norm_text(HOSTILE_BLOC) in cl, "cluster labels %r" % cl)
 
     # DOT: every backslash of the data doubled (Graphviz reads \N, \G, \E, \\ ... as
-    # escapes in labels and tooltips); only Graphviz's own default label="\N" is single
-    dpath, rc, err = draw(tmp, "hostile.dot", [], case=folder)
-    text = read_bytes(dpath).decode("utf-8")
-    body = text.replace("\\\n", "")            # the writer's line continuations
+    # escapes in labels and tooltips); only Graphviz's own default label="\N" is single.
+    # In a quoted string a backslash also escapes the quote after it, and one before a
+    # line break is a line continuation (the writer wraps long strings that way), so a
+    # run before '"' or a line break must be odd, and even elsewhere.
+    dpath, rc, err = draw(tmp, "hostile.dot", ["-g", "bloc"], case=folder)
+    body = read_bytes(dpath).decode("utf-8")
     body = body.replace('label="\\N"', "")      # the node default written by Graphviz
     for v in ("alpha", "beta", HOSTILE_ISSUE_ID):  # names are not escape strings in DOT
         body = body.replace('"%s"' % v.replace('"', '\\"'), "")
-    odd = [m.group(0) + body[m.end():m.end() + 12] for m in re.finditer(r"\\+", body)
-           if (len(m.group(0)) - (body[m.end():m.end() + 1] == '"')) % 2 == 1]
+    odd = [body[max(0, m.start() - 12):m.end() + 12] for m in re.finditer(r"\\+", body)
+           if (len(m.group(0)) - (body[m.end():m.end() + 1] in ('"', "\n"))) % 2 == 1]
     ck.check("hostile: DOT keeps every backslash doubled", not odd,
              "%d odd backslash runs, e.g. %r" % (len(odd), odd[:5]))
+    same, detail = same_as_relaid(tmp, path, dpath, "hostile")
+    ck.check("hostile: the DOT source laid out by Graphviz gives the same texts and tooltips",
+             same, detail)
     names = dot_nodes(dpath)
     ck.check("hostile: DOT parses back with the three ids",
              sorted(names) == sorted(["alpha", "beta", HOSTILE_ISSUE_ID]), "nodes %r" % names)
@@ -672,6 +705,9 @@ def test_formats(ck, tmp, ctx):
     ck.check("formats: the DOT source lays out again with 'dot -Tsvg', same node count",
              ok and n == len(vertices), "exit %d, %d nodes: %s" % (
                  proc.returncode, n, proc.stderr.decode()[:300]))
+    same, detail = same_as_relaid(tmp, ctx["whole_svg"], dotp, "whole")
+    ck.check("formats: the re-laid DOT shows the same labels, tooltips, caption and legend",
+             same, detail)
     text = read_bytes(dotp).decode("utf-8")
     ck.check("formats: the DOT source is before layout (no positions)",
              " pos=" not in text and "\tpos=" not in text and "bb=" not in text,
