@@ -78,6 +78,7 @@ peers: all
 
 bench: all
 	@CLOUT=$(BUILD)/clout scripts/bench
+	@CLOUT=$(BUILD)/clout scripts/bench-map
 
 # The gallery: every case's influence map, drawn from data/ into graphs/.
 graphs: all

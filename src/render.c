@@ -682,7 +682,7 @@ declare(Agraph_t *g, struct attrs *a)
 }
 
 static igraph_error_t
-add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
+add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes, int for_dot)
 {
 	struct attrs		 a;
 	igraph_integer_t	 i;
@@ -713,12 +713,13 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 		igraph_error_t			 ret;
 
 		/*
-		 * The key is the data's id, which becomes the SVG <title>. agwrite
-		 * quotes a name but leaves its backslashes alone, so "a\" would end
-		 * the DOT string early: ids with a backslash or a control character
-		 * get the key vertex-N (N counts from 1); the tooltip shows the id.
+		 * The key is the data's id, which becomes the SVG <title>. But
+		 * agwrite quotes a name without escaping its backslashes, so in
+		 * DOT source "a\\" would end the string early: there, ids with a
+		 * backslash or a control character get the key vertex-N (N counts
+		 * from 1); their tooltips still show the id.
 		 */
-		if (strchr(n->name, '\\') != NULL || has_control(n->name))
+		if (for_dot && (strchr(n->name, '\\') != NULL || has_control(n->name)))
 			name = clout_i_asprintf("vertex-%" IGRAPH_PRId, i + 1);
 		else
 			name = clout_i_strdup(n->name);
@@ -851,7 +852,7 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 	ret = set_html(g, g, agattr(g, AGRAPH, "label", ""), &label);
 	free(label.text);
 	IGRAPH_CHECK(ret);
-	IGRAPH_CHECK(add_nodes(g, d, nodes));
+	IGRAPH_CHECK(add_nodes(g, d, nodes, image == CLOUT_IMAGE_DOT));
 	IGRAPH_CHECK(add_edges(g, d, nodes));
 	if (graphviz_failed())
 		IGRAPH_ERRORF("Graphviz refused the drawing: %s", IGRAPH_FAILURE, graphviz_reason());
