@@ -42,27 +42,6 @@ struct rank_opts {
 	const char	*output;
 };
 
-/* Sort key for igraph_qsort_r: metric descending, undefined last, then id. */
-struct sort_context {
-	const igraph_vector_t		*key;
-	const igraph_strvector_t	*id;
-};
-
-static int
-compare_rows(void *data, const void *a, const void *b)
-{
-	const struct sort_context	*s = data;
-	igraph_integer_t		 i = *(const igraph_integer_t *)a;
-	igraph_integer_t		 j = *(const igraph_integer_t *)b;
-	double				 x = VECTOR(*s->key)[i], y = VECTOR(*s->key)[j];
-
-	if (isnan(x) != isnan(y))
-		return isnan(x) ? 1 : -1;
-	if (!isnan(x) && x != y)
-		return x > y ? -1 : 1;
-	return strcmp(igraph_strvector_get(s->id, i), igraph_strvector_get(s->id, j));
-}
-
 static int
 parse_metrics(struct rank_opts *opts, const char *list)
 {
@@ -162,15 +141,13 @@ static igraph_error_t
 sorted_rows(const struct clout_network *net, const struct clout_scores *scores,
     const struct rank_opts *opts, igraph_vector_int_t *rows, igraph_vector_int_t *rank)
 {
-	struct sort_context	ctx = { &scores->values[opts->by], &net->id };
 	igraph_integer_t	v, n = clout_network_vcount(net), shown;
 
 	IGRAPH_CHECK(igraph_vector_int_resize(rows, 0));
 	for (v = 0; v < n; v++)
 		if (!opts->actors_only || VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR)
 			IGRAPH_CHECK(igraph_vector_int_push_back(rows, v));
-	igraph_qsort_r(VECTOR(*rows), (size_t)igraph_vector_int_size(rows),
-	    sizeof(igraph_integer_t), &ctx, compare_rows);
+	clout_rank_sort(net, &scores->values[opts->by], rows);
 	shown = igraph_vector_int_size(rows);
 	if (opts->top >= 0 && opts->top < shown)
 		IGRAPH_CHECK(igraph_vector_int_resize(rows, opts->top));

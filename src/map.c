@@ -166,27 +166,6 @@ shape_of(const struct clout_network *net, igraph_integer_t v)
 
 /* ---- selection ---- */
 
-struct sort_context {
-	const igraph_vector_t		*key;
-	const igraph_strvector_t	*id;
-};
-
-/* Highest first, undefined last, then by id: the order of `clout rank`. */
-static int
-by_metric(void *data, const void *a, const void *b)
-{
-	const struct sort_context	*s = data;
-	igraph_integer_t		 i = *(const igraph_integer_t *)a;
-	igraph_integer_t		 j = *(const igraph_integer_t *)b;
-	double				 x = VECTOR(*s->key)[i], y = VECTOR(*s->key)[j];
-
-	if (isnan(x) != isnan(y))
-		return isnan(x) ? 1 : -1;
-	if (!isnan(x) && x != y)
-		return x > y ? -1 : 1;
-	return strcmp(igraph_strvector_get(s->id, i), igraph_strvector_get(s->id, j));
-}
-
 static igraph_error_t
 notice(igraph_strvector_t *notices, const char *fmt, ...)
 {
@@ -254,7 +233,6 @@ static igraph_error_t
 keep_top(const struct clout_network *net, const igraph_vector_t *size, igraph_integer_t top,
     igraph_integer_t focus, igraph_vector_bool_t *keep)
 {
-	struct sort_context	ctx = { size, &net->id };
 	igraph_vector_int_t	order;
 	igraph_integer_t	i, v, n = clout_network_vcount(net), taken = 0;
 
@@ -262,8 +240,7 @@ keep_top(const struct clout_network *net, const igraph_vector_t *size, igraph_in
 	for (v = 0; v < n; v++)
 		if (VECTOR(*keep)[v])
 			IGRAPH_CHECK(igraph_vector_int_push_back(&order, v));
-	igraph_qsort_r(VECTOR(order), (size_t)igraph_vector_int_size(&order), sizeof(igraph_integer_t),
-	    &ctx, by_metric);
+	clout_rank_sort(net, size, &order);
 	if (focus >= 0)
 		taken = 1;
 	for (i = 0; i < igraph_vector_int_size(&order); i++) {

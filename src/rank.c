@@ -44,6 +44,37 @@ clout_metric_find(const char *name)
 	return -1;
 }
 
+struct sort_context {
+	const igraph_vector_t		*key;
+	const igraph_strvector_t	*id;
+};
+
+/* Highest first, undefined last, then by id. */
+static int
+by_score(void *data, const void *a, const void *b)
+{
+	const struct sort_context	*s = data;
+	igraph_integer_t		 i = *(const igraph_integer_t *)a;
+	igraph_integer_t		 j = *(const igraph_integer_t *)b;
+	double				 x = VECTOR(*s->key)[i], y = VECTOR(*s->key)[j];
+
+	if (isnan(x) != isnan(y))
+		return isnan(x) ? 1 : -1;
+	if (!isnan(x) && x != y)
+		return x > y ? -1 : 1;
+	return strcmp(igraph_strvector_get(s->id, i), igraph_strvector_get(s->id, j));
+}
+
+void
+clout_rank_sort(const struct clout_network *net, const igraph_vector_t *key,
+    igraph_vector_int_t *vertices)
+{
+	struct sort_context	ctx = { key, &net->id };
+
+	igraph_qsort_r(VECTOR(*vertices), (size_t)igraph_vector_int_size(vertices),
+	    sizeof(igraph_integer_t), &ctx, by_score);
+}
+
 igraph_error_t
 clout_scores_init(struct clout_scores *scores)
 {

@@ -52,4 +52,12 @@ void		clout_scores_destroy(struct clout_scores *scores);
 igraph_error_t	clout_rank_compute(const struct clout_network *net, unsigned int mask,
 		    struct clout_scores *scores);
 
+/*
+ * Sort vertex ids by a score vector, highest first, undefined (NaN) last,
+ * ties by id: the order of `clout rank` and of a map's --top.
+ * Time complexity: O(n log n) for n vertices.
+ */
+void		clout_rank_sort(const struct clout_network *net, const igraph_vector_t *key,
+		    igraph_vector_int_t *vertices);
+
 #endif
