@@ -70,7 +70,12 @@ cli_bad_option(const struct cmd_entry *entry, char **argv, int ch)
 	/* option strings start with ':', so getopt says ':' for a missing value */
 	if (ch == ':')
 		return cli_usage_error(entry, "option '%s' needs a value", argv[optind - 1]);
-	if (optopt != 0)
+	/* a long option: getopt's optopt is its value (maybe past 255), not a letter */
+	if (strncmp(argv[optind - 1], "--", 2) == 0)
+		return cli_usage_error(entry, strchr(argv[optind - 1], '=') != NULL ?
+		    "unknown option, or one that takes no value: '%s'" : "unknown option '%s'",
+		    argv[optind - 1]);
+	if (optopt > 0 && optopt < 128)
 		return cli_usage_error(entry, "unknown option '-%c'", optopt);
 	return cli_usage_error(entry, "unknown option '%s'", argv[optind - 1]);
 }

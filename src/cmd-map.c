@@ -34,11 +34,13 @@ const struct cmd_entry cmd_map_entry = {
 	    "  -h, --help             show this help\n"
 	    "\n"
 	    "Networks of more than 2000 vertices are drawn as their top 200 by the\n"
-	    "size metric, and dense ones with their strongest relations only (at most\n"
+	    "size metric, and dense ones with their strongest relations only (about\n"
 	    "4 per vertex, or 400); the caption says so. Engines that would run for\n"
-	    "minutes on the map are refused: dot beyond 500 vertices or relations,\n"
-	    "circo beyond 80 vertices or 400 relations, neato beyond 3000 vertices,\n"
-	    "fdp beyond 5000. Same input, same options: the same bytes (PDF aside).\n",
+	    "minutes on the map are refused: dot beyond 300 vertices or relations,\n"
+	    "circo beyond 60 vertices or 250 relations, neato beyond 3000 vertices,\n"
+	    "fdp beyond 5000, sfdp beyond 30000. The DOT output redraws the SVG\n"
+	    "byte for byte with Graphviz's dot; the same input and options give the\n"
+	    "same bytes (PDF aside).\n",
 	.exec = cmd_map_exec,
 };
 
@@ -155,6 +157,13 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
 	if (depth_given && m->focus == NULL)
 		return cli_usage_error(&cmd_map_entry, "--depth needs --focus");
+	if (m->colour_by == CLOUT_COLOUR_COMMUNITY)
+		return cli_usage_error(&cmd_map_entry, "colouring by community comes with the "
+		    "structural analyses and is not available yet: use bloc, kind or type");
+	if (m->cluster_by != CLOUT_GROUP_NONE && m->engine != CLOUT_ENGINE_AUTO &&
+	    m->engine != CLOUT_ENGINE_FDP && m->engine != CLOUT_ENGINE_DOT)
+		return cli_usage_error(&cmd_map_entry, "%s does not draw clusters: use --engine "
+		    "fdp or dot with --cluster-by", clout_engine_name(m->engine));
 	if (opts->output == NULL && isatty(STDOUT_FILENO))
 		return cli_usage_error(&cmd_map_entry,
 		    "where should the map go? give -o FILE (or -o - for standard output)");

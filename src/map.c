@@ -14,14 +14,18 @@
  * 100; neato 3 s for 1,000 vertices and 14 s for 2,000; fdp 9.5 s for 5,000;
  * sfdp 5 s for 5,000 and 13 s for 20,000. Spline routing around nodes grows
  * with vertices times edges: 1.2 s for 60 and 120, 3.4 s for 80 and 250,
- * 12 s for 150 and 300. An engine past its limit is refused, not left to run.
+ * 12 s for 150 and 300. A review measured the limits themselves: dot 17 s
+ * for 100 vertices and 500 edges, 23 s for 200 and 500; circo 25 s for 80
+ * and 400; sfdp 176 s for 50,000 and 100,000. Hence the limits below, which
+ * keep every engine within seconds; past its limit an engine is refused.
  */
-#define DOT_MAX_EDGES		500
-#define DOT_MAX_VERTICES	500
-#define CIRCO_MAX_VERTICES	80
-#define CIRCO_MAX_EDGES		400
+#define DOT_MAX_EDGES		300
+#define DOT_MAX_VERTICES	300
+#define CIRCO_MAX_VERTICES	60
+#define CIRCO_MAX_EDGES		250
 #define NEATO_MAX_VERTICES	3000
 #define FDP_MAX_VERTICES	5000
+#define SFDP_MAX_VERTICES	30000
 #define SPLINES_MAX_VERTICES	80
 #define SPLINES_MAX_PRODUCT	25000.0
 #define AUTO_NEATO_MAX		500	/* auto: neato up to here, sfdp beyond */
@@ -355,14 +359,32 @@ select_edges(struct map *m)
 	if (m->opts->force || m->opts->min_weight > 0 || kept <= budget)
 		return IGRAPH_SUCCESS;
 
-	/* the budget-th strongest weight; ties at it stay, so equal relations are treated alike */
+	/*
+	 * The budget-th strongest weight; relations tied with it stay, since
+	 * nothing tells them apart. When the ties would overshoot the budget by
+	 * half, only the strictly stronger relations stay (the next weight up);
+	 * when every relation weighs the same, none can be preferred: all stay.
+	 */
 	IGRAPH_VECTOR_INIT_FINALLY(&weights, kept);
 	for (e = 0; e < kept; e++)
 		VECTOR(weights)[e] = VECTOR(net->weight)[VECTOR(m->edges)[e]];
 	qsort(VECTOR(weights), (size_t)kept, sizeof(double), by_weight_desc);
 	m->threshold = VECTOR(weights)[budget - 1];
+	for (e = budget; e < kept && VECTOR(weights)[e] == m->threshold; e++)
+		;
+	if (e > budget + budget / 2) {
+		for (e = budget - 1; e >= 0 && VECTOR(weights)[e] == m->threshold; e--)
+			;
+		m->threshold = e >= 0 ? VECTOR(weights)[e] : NAN;
+	}
 	igraph_vector_destroy(&weights);
 	IGRAPH_FINALLY_CLEAN(1);
+	if (isnan(m->threshold)) {
+		IGRAPH_CHECK(notice(m->notices, "%" IGRAPH_PRId " relations are too dense to draw "
+		    "legibly, but all weigh the same: drawing them all (--top N keeps fewer vertices)",
+		    kept));
+		return IGRAPH_SUCCESS;
+	}
 	for (e = 0, kept = 0; e < igraph_vector_int_size(&m->edges); e++)
 		if (VECTOR(net->weight)[VECTOR(m->edges)[e]] >= m->threshold)
 			VECTOR(m->edges)[kept++] = VECTOR(m->edges)[e];
@@ -399,14 +421,18 @@ choose_engine(struct map *m)
 	if ((e == CLOUT_ENGINE_DOT && (ne > DOT_MAX_EDGES || nv > DOT_MAX_VERTICES)) ||
 	    (e == CLOUT_ENGINE_CIRCO && (ne > CIRCO_MAX_EDGES || nv > CIRCO_MAX_VERTICES)) ||
 	    (e == CLOUT_ENGINE_NEATO && nv > NEATO_MAX_VERTICES) ||
-	    (e == CLOUT_ENGINE_FDP && nv > FDP_MAX_VERTICES))
+	    (e == CLOUT_ENGINE_FDP && nv > FDP_MAX_VERTICES) ||
+	    (e == CLOUT_ENGINE_SFDP && nv > SFDP_MAX_VERTICES))
 		IGRAPH_ERRORF("%s would take minutes to lay out %" IGRAPH_PRId " vertices and %"
-		    IGRAPH_PRId " relations (its limit here is %d vertices%s): use --engine %s, or "
-		    "thin the map with --top or --min-weight", IGRAPH_EINVAL, name, nv, ne,
+		    IGRAPH_PRId " relations (its limit here is %d vertices%s): use %s, or "
+		    "thin the map", IGRAPH_EINVAL, name, nv, ne,
 		    e == CLOUT_ENGINE_DOT ? DOT_MAX_VERTICES : e == CLOUT_ENGINE_CIRCO ?
-		    CIRCO_MAX_VERTICES : e == CLOUT_ENGINE_NEATO ? NEATO_MAX_VERTICES : FDP_MAX_VERTICES,
-		    e == CLOUT_ENGINE_DOT ? " and 500 relations" : e == CLOUT_ENGINE_CIRCO ?
-		    " and 400 relations" : "", opts->cluster_by != CLOUT_GROUP_NONE ? "fdp" : "sfdp");
+		    CIRCO_MAX_VERTICES : e == CLOUT_ENGINE_NEATO ? NEATO_MAX_VERTICES :
+		    e == CLOUT_ENGINE_FDP ? FDP_MAX_VERTICES : SFDP_MAX_VERTICES,
+		    e == CLOUT_ENGINE_DOT ? " and 300 relations" : e == CLOUT_ENGINE_CIRCO ?
+		    " and 250 relations" : "",
+		    e == CLOUT_ENGINE_SFDP || e == CLOUT_ENGINE_FDP ? "--top N" :
+		    opts->cluster_by != CLOUT_GROUP_NONE ? "--engine fdp" : "--engine sfdp");
 	d->engine = e;
 	/* dot routes its own splines cheaply; the others route around every node */
 	d->splines = e == CLOUT_ENGINE_DOT ||
@@ -432,11 +458,16 @@ category_of(const struct map *m, igraph_integer_t v, enum clout_map_colour by)
 	}
 }
 
-/* The distinct non-empty categories of the drawn vertices, in first-seen order, with counts. */
+/*
+ * The distinct non-empty categories of the whole network, in first-seen
+ * order, with counts: colours are assigned over the whole case, so that
+ * every map of it (an ego map, a top 10) shows a category in one colour.
+ */
 struct categories {
 	const char		**names;
 	igraph_integer_t	 *counts;
 	const char		**colours;
+	char			 *drawn;	/* category k has a drawn vertex */
 	igraph_integer_t	  n;
 	igraph_vector_int_t	  of;		/* drawing node -> category, -1 none, -2 issue */
 	int			  has_none, has_issue;
@@ -448,39 +479,40 @@ categories_destroy(struct categories *c)
 	free(c->names);
 	free(c->counts);
 	free(c->colours);
+	free(c->drawn);
 	igraph_vector_int_destroy(&c->of);
 }
 
 static igraph_error_t
 categories_collect(const struct map *m, enum clout_map_colour by, struct categories *c)
 {
-	igraph_integer_t	 i, k, nv = igraph_vector_int_size(&m->vertices);
+	igraph_integer_t	 i, k, v, n = clout_network_vcount(m->net);
+	igraph_integer_t	 nv = igraph_vector_int_size(&m->vertices);
+	igraph_integer_t	*of_vertex;
 	struct clout_strmap	*seen;
 	igraph_error_t		 ret = IGRAPH_SUCCESS;
 
 	memset(c, 0, sizeof c[0]);
 	IGRAPH_CHECK(igraph_vector_int_init(&c->of, nv));
-	c->names = calloc((size_t)nv + 1, sizeof c->names[0]);
-	c->counts = calloc((size_t)nv + 1, sizeof c->counts[0]);
-	c->colours = calloc((size_t)nv + 1, sizeof c->colours[0]);
+	c->names = calloc((size_t)n + 1, sizeof c->names[0]);
+	c->counts = calloc((size_t)n + 1, sizeof c->counts[0]);
+	c->colours = calloc((size_t)n + 1, sizeof c->colours[0]);
+	c->drawn = calloc((size_t)n + 1, 1);
+	of_vertex = calloc((size_t)n + 1, sizeof of_vertex[0]);
 	seen = clout_i_strmap_new();
-	if (c->names == NULL || c->counts == NULL || c->colours == NULL || seen == NULL) {
+	if (c->names == NULL || c->counts == NULL || c->colours == NULL || c->drawn == NULL ||
+	    of_vertex == NULL || seen == NULL) {
 		clout_i_strmap_free(seen);
+		free(of_vertex);
 		categories_destroy(c);
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	}
-	for (i = 0; i < nv && ret == IGRAPH_SUCCESS; i++) {
-		const char	*name = category_of(m, VECTOR(m->vertices)[i], by);
+	for (v = 0; v < n && ret == IGRAPH_SUCCESS; v++) {
+		const char	*name = category_of(m, v, by);
 		igraph_integer_t existing = -1;
 
-		if (name == NULL) {
-			VECTOR(c->of)[i] = -2;
-			c->has_issue = 1;
-			continue;
-		}
-		if (name[0] == '\0') {
-			VECTOR(c->of)[i] = -1;
-			c->has_none = 1;
+		if (name == NULL || name[0] == '\0') {
+			of_vertex[v] = name == NULL ? -2 : -1;
 			continue;
 		}
 		ret = clout_i_strmap_insert(seen, name, c->n, &existing);
@@ -490,9 +522,18 @@ categories_collect(const struct map *m, enum clout_map_colour by, struct categor
 		if (existing < 0)
 			c->names[c->n++] = name;
 		c->counts[k]++;
-		VECTOR(c->of)[i] = k;
+		of_vertex[v] = k;
 	}
 	clout_i_strmap_free(seen);
+	for (i = 0; i < nv && ret == IGRAPH_SUCCESS; i++) {
+		k = of_vertex[VECTOR(m->vertices)[i]];
+		VECTOR(c->of)[i] = k;
+		if (k >= 0)
+			c->drawn[k] = 1;
+		c->has_none |= k == -1;
+		c->has_issue |= k == -2;
+	}
+	free(of_vertex);
 	if (ret == IGRAPH_SUCCESS)
 		ret = clout_i_palette_assign(c->names, c->counts, c->n, c->colours);
 	if (ret != IGRAPH_SUCCESS) {
@@ -655,13 +696,13 @@ add_clusters(struct map *m)
 	IGRAPH_CHECK(categories_collect(m, by, &c));
 	IGRAPH_FINALLY(categories_destroy, &c);
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&cluster, c.n);
-	/* clusters in name order, so the DOT source does not depend on row order */
+	/* clusters of the drawn categories, in name order, so the DOT source does not depend on row order */
 	for (k = 0; k < c.n; k++) {
 		igraph_integer_t	before = 0, j;
 
 		for (j = 0; j < c.n; j++)
-			before += strcmp(c.names[j], c.names[k]) < 0;
-		VECTOR(cluster)[k] = before;
+			before += c.drawn[j] && strcmp(c.names[j], c.names[k]) < 0;
+		VECTOR(cluster)[k] = c.drawn[k] ? before : -1;
 	}
 	for (k = 0; k < c.n; k++)
 		for (i = 0; i < c.n; i++)
@@ -701,7 +742,7 @@ add_edges(struct map *m, double *wmax)
 		de->penwidth = pen < PEN_MIN ? PEN_MIN : pen;
 		edge_colour(de->colour, opposes, VECTOR(net->confidence)[e]);
 		de->dashed = opposes;
-		de->tee = opposes;
+		de->tee = opposes && net->directed;
 	}
 	return IGRAPH_SUCCESS;
 }
@@ -777,6 +818,8 @@ add_legend(struct map *m, const struct categories *c, double lo, double hi, doub
 			igraph_integer_t	best = -1;
 
 			for (i = 0; i < c->n; i++) {
+				if (!c->drawn[i])
+					continue;
 				if (strcmp(c->colours[i], CLOUT_I_COLOUR_OTHER) == 0) {
 					others += k == 0;
 					continue;
@@ -811,6 +854,13 @@ add_legend(struct map *m, const struct categories *c, double lo, double hi, doub
 			continue;
 		IGRAPH_CHECK(add_row(s, CLOUT_MARK_GLYPH, "#555555", kinds_with_shape(m, g), &r));
 		r->glyph = shapes[g].glyph;
+		r->size = 14;
+	}
+
+	if (m->focus >= 0) {
+		IGRAPH_CHECK(add_row(s, CLOUT_MARK_GLYPH, "#222222", clout_i_asprintf("bold outline: %s, "
+		    "the focus", igraph_strvector_get(&net->label, m->focus)), &r));
+		r->glyph = "\xe2\x97\x8b";	/* ○ */
 		r->size = 14;
 	}
 
@@ -883,6 +933,10 @@ add_legend(struct map *m, const struct categories *c, double lo, double hi, doub
 			r->size = 2;
 		}
 	}
+	for (i = 0; i < s->nrows && !net->directed && strcmp(s->title, "relations") == 0; i++) {
+		s->rows[i].no_head = 1;	/* an undirected map draws no arrowheads */
+		s->rows[i].tee = 0;
+	}
 	return IGRAPH_SUCCESS;
 }
 
@@ -913,10 +967,15 @@ add_titles(struct map *m, double lo, double hi)
 	igraph_integer_t		 nv = igraph_vector_int_size(&m->vertices);
 	igraph_integer_t		 ne = igraph_vector_int_size(&m->edges);
 
+	if (title != NULL && clout_i_utf8_invalid(title, strlen(title)) >= 0)
+		IGRAPH_ERROR("the title is not valid UTF-8 text", IGRAPH_EINVAL);
 	if (title == NULL)
 		title = clout_network_info(net, "title");
+	if (title == NULL && net->name != NULL &&
+	    clout_i_utf8_invalid(net->name, strlen(net->name)) < 0)
+		title = net->name;
 	if (title == NULL)
-		title = net->name != NULL ? net->name : "Influence map";
+		title = "Influence map";
 	d->title = clout_i_strdup(title);
 	d->name = clout_i_strdup(net->name != NULL ? net->name : "clout");
 	CLOUT_CHECK_ALLOC(d->title);
@@ -1016,9 +1075,14 @@ clout_map_build(const struct clout_network *net, const struct clout_map_options 
 	if ((double)n * (double)(n + ecount) > PATH_METRICS_MAX_WORK)
 		mask &= ~((1u << CLOUT_METRIC_BETWEENNESS) | (1u << CLOUT_METRIC_HARMONIC_OUT) |
 		    (1u << CLOUT_METRIC_HARMONIC_IN) | (1u << CLOUT_METRIC_REACH));
-	mask |= 1u << opts->size_by;
+	if (!(mask & (1u << opts->size_by)))
+		IGRAPH_ERRORF("%s on %" IGRAPH_PRId " vertices and %" IGRAPH_PRId " relations would "
+		    "take minutes (one shortest-path search per vertex): size the map by power, "
+		    "exposure, a strength, hub or authority", IGRAPH_EINVAL,
+		    clout_metric_info(opts->size_by)->name, n, ecount);
 	IGRAPH_CHECK(clout_rank_compute(net, mask, &m.scores));
 
+	drawing->undirected = !net->directed;
 	IGRAPH_CHECK(select_vertices(&m));
 	IGRAPH_CHECK(select_edges(&m));
 	IGRAPH_CHECK(choose_engine(&m));

@@ -1,4 +1,5 @@
 /* render.c: Graphviz (cgraph + gvc), the only file that includes its headers. */
+#define _POSIX_C_SOURCE 200809L	/* open_memstream */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -527,9 +528,12 @@ legend_mark(struct buf *b, const struct clout_legend_row *r)
 			buf_printf(b, "%s<TD WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" "
 			    "BGCOLOR=\"%s\"></TD>", i > 0 ? "<TD WIDTH=\"4\" HEIGHT=\"1\" "
 			    "FIXEDSIZE=\"TRUE\"></TD>" : "", r->dashed ? 6 : 36, thick, colour);
-		buf_printf(b, "<TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"><FONT "
-		    "POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT></TD>", colour,
-		    r->tee ? "\xe2\x94\xa4" /* ┤ */ : "\xe2\x96\xb6" /* ▶ */);
+		if (r->no_head)
+			buf_puts(b, "<TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>");
+		else
+			buf_printf(b, "<TD WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"><FONT "
+			    "POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT></TD>", colour,
+			    r->tee ? "\xe2\x94\xa4" /* ┤ */ : "\xe2\x96\xb6" /* ▶ */);
 		buf_puts(b, "</TR></TABLE></TD>");
 		break;
 	}
@@ -682,10 +686,11 @@ declare(Agraph_t *g, struct attrs *a)
 }
 
 static igraph_error_t
-add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes, int for_dot)
+add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 {
 	struct attrs		 a;
 	igraph_integer_t	 i;
+	int			 pass;
 	Agraph_t		**clusters = NULL;
 
 	declare(g, &a);
@@ -706,27 +711,43 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes, int for_
 			IGRAPH_CHECK(set_plain(clusters[i], label, d->clusters[i], PLAIN_LABEL, 0));
 		}
 	}
+	/*
+	 * Keys: the data's ids, which become the SVG <title>s. agwrite quotes
+	 * a name without escaping its backslashes ("a\\" would end the DOT
+	 * string early) and copies control characters, so such ids get the
+	 * key vertex-N instead, made after every other key so it cannot take
+	 * an id's place. Their tooltips still show the id.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < d->nnodes; i++) {
+			const char	*id = d->nodes[i].name;
+			char		*key;
+			int		 unsafe = strchr(id, '\\') != NULL || has_control(id);
+			igraph_integer_t attempt;
+
+			if (unsafe != pass)
+				continue;
+			key = clout_i_strdup(id);
+			for (attempt = 0; unsafe && key != NULL; attempt++) {
+				free(key);
+				key = attempt == 0 ? clout_i_asprintf("vertex-%" IGRAPH_PRId, i + 1) :
+				    clout_i_asprintf("vertex-%" IGRAPH_PRId "-%" IGRAPH_PRId, i + 1,
+				    attempt);
+				if (key == NULL || agnode(g, key, 0) == NULL)
+					break;
+			}
+			CLOUT_CHECK_ALLOC(key);
+			nodes[i] = agnode(g, key, 1);
+			free(key);
+			CLOUT_CHECK_ALLOC(nodes[i]);
+		}
+	}
 	for (i = 0; i < d->nnodes; i++) {
 		const struct clout_drawing_node	*n = &d->nodes[i];
 		struct buf			 b = { 0 };
-		char				 text[64], *name;
+		char				 text[64];
 		igraph_error_t			 ret;
 
-		/*
-		 * The key is the data's id, which becomes the SVG <title>. But
-		 * agwrite quotes a name without escaping its backslashes, so in
-		 * DOT source "a\\" would end the string early: there, ids with a
-		 * backslash or a control character get the key vertex-N (N counts
-		 * from 1); their tooltips still show the id.
-		 */
-		if (for_dot && (strchr(n->name, '\\') != NULL || has_control(n->name)))
-			name = clout_i_asprintf("vertex-%" IGRAPH_PRId, i + 1);
-		else
-			name = clout_i_strdup(n->name);
-		CLOUT_CHECK_ALLOC(name);
-		nodes[i] = agnode(g, name, 1);
-		free(name);
-		CLOUT_CHECK_ALLOC(nodes[i]);
 		if (clusters != NULL && n->cluster >= 0 && n->cluster < d->nclusters)
 			agsubnode(clusters[n->cluster], nodes[i], 1);
 		node_label(&b, n);
@@ -816,30 +837,37 @@ graphviz_reason(void)
 	return p;
 }
 
-igraph_error_t
-clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
-    FILE *out)
+/* A name for the graph (the SVG <title>): the drawing's, unless Graphviz would misread it. */
+static const char *
+graph_name(const struct clout_drawing *d)
+{
+	const char	*name = d->name;
+
+	if (name == NULL || name[0] == '\0' || strpbrk(name, "\\\"") != NULL || has_control(name) ||
+	    clout_i_utf8_invalid(name, strlen(name)) >= 0)
+		return "clout";
+	return name;
+}
+
+static void
+free_text(void *text)
+{
+	free(*(char **)text);
+}
+
+/* The graph, built from the drawing; registered on the FINALLY stack. */
+static igraph_error_t
+build_graph(const struct clout_drawing *d, Agraph_t **graph)
 {
 	Agraph_t		*g;
 	Agnode_t		**nodes;
 	struct buf		 label = { 0 };
 	char			*name;
 	igraph_error_t		 ret;
-	int			 failed;
 
-	if (d->engine <= CLOUT_ENGINE_AUTO || d->engine >= CLOUT_ENGINE_COUNT)
-		IGRAPH_ERROR("the drawing has no layout engine", IGRAPH_EINVAL);
-	if (image < 0 || image >= CLOUT_IMAGE_COUNT)
-		IGRAPH_ERROR("unknown image format", IGRAPH_EINVAL);
-	graphviz_messages.length = 0;
-	graphviz_messages.failed = 0;
-	if (graphviz_messages.text != NULL)
-		graphviz_messages.text[0] = '\0';
-	agreseterrors();
-
-	name = clout_i_strdup(d->name != NULL && d->name[0] != '\0' ? d->name : "clout");
+	name = clout_i_strdup(graph_name(d));
 	CLOUT_CHECK_ALLOC(name);
-	g = agopen(name, Agdirected, NULL);
+	g = agopen(name, d->undirected ? Agundirected : Agdirected, NULL);
 	free(name);
 	CLOUT_CHECK_ALLOC(g);
 	IGRAPH_FINALLY(close_graph, g);
@@ -852,29 +880,78 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 	ret = set_html(g, g, agattr(g, AGRAPH, "label", ""), &label);
 	free(label.text);
 	IGRAPH_CHECK(ret);
-	IGRAPH_CHECK(add_nodes(g, d, nodes, image == CLOUT_IMAGE_DOT));
+	IGRAPH_CHECK(add_nodes(g, d, nodes));
 	IGRAPH_CHECK(add_edges(g, d, nodes));
 	if (graphviz_failed())
 		IGRAPH_ERRORF("Graphviz refused the drawing: %s", IGRAPH_FAILURE, graphviz_reason());
-
-	if (image == CLOUT_IMAGE_DOT) {
-		/* the source, before layout: Graphviz's own tools redraw it as clout would */
-		if (agwrite(g, out) != 0)
-			IGRAPH_ERROR("cannot write the DOT source", IGRAPH_EFILE);
-	} else {
-		if (gvLayout(r->gvc, g, engine_layouts[d->engine]) != 0)
-			IGRAPH_ERRORF("Graphviz could not lay the map out with %s: %s", IGRAPH_FAILURE,
-			    engine_names[d->engine], graphviz_reason());
-		/* free the layout before any error unwinds the graph */
-		failed = graphviz_failed() || gvRender(r->gvc, g, image_renderers[image], out) != 0 ||
-		    graphviz_failed();
-		gvFreeLayout(r->gvc, g);
-		if (failed)
-			IGRAPH_ERRORF("Graphviz could not draw the map as %s: %s", IGRAPH_FAILURE,
-			    image_names[image], graphviz_reason());
-	}
 	free(nodes);
+	IGRAPH_FINALLY_CLEAN(1);
+	*graph = g;	/* still on the stack, for the caller */
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
+    FILE *out)
+{
+	Agraph_t		*g, *source;
+	char			*dot = NULL;
+	size_t			 size = 0;
+	FILE			*memory;
+	int			 failed, written;
+
+	if (d->engine <= CLOUT_ENGINE_AUTO || d->engine >= CLOUT_ENGINE_COUNT)
+		IGRAPH_ERROR("the drawing has no layout engine", IGRAPH_EINVAL);
+	if (image < 0 || image >= CLOUT_IMAGE_COUNT)
+		IGRAPH_ERROR("unknown image format", IGRAPH_EINVAL);
+	graphviz_messages.length = 0;
+	graphviz_messages.failed = 0;
+	if (graphviz_messages.text != NULL)
+		graphviz_messages.text[0] = '\0';
+	agreseterrors();
+
+	IGRAPH_CHECK(build_graph(d, &source));
+	if (image == CLOUT_IMAGE_DOT) {
+		/* the source, before layout: Graphviz's own tools redraw it as clout does */
+		if (agwrite(source, out) != 0)
+			IGRAPH_ERROR("cannot write the DOT source", IGRAPH_EFILE);
+		agclose(source);
+		IGRAPH_FINALLY_CLEAN(1);
+		return IGRAPH_SUCCESS;
+	}
+
+	/*
+	 * Lay out the DOT source itself, read back: agwrite orders nodes and
+	 * edges its own way, and the force-directed engines depend on the
+	 * order, so this is what makes `dot FILE.dot` redraw clout's map.
+	 */
+	IGRAPH_FINALLY(free_text, &dot);
+	memory = open_memstream(&dot, &size);
+	CLOUT_CHECK_ALLOC(memory);
+	written = agwrite(source, memory) == 0;
+	if (fclose(memory) != 0 || !written || dot == NULL)
+		IGRAPH_ERROR("cannot write the DOT source", IGRAPH_ENOMEM);
+	agclose(source);
+	IGRAPH_FINALLY_CLEAN(2);	/* free_text (re-registered below), close_graph */
+	IGRAPH_FINALLY(free_text, &dot);
+	g = agmemread(dot);
+	if (g == NULL || graphviz_failed())
+		IGRAPH_ERRORF("Graphviz cannot read its own source back: %s", IGRAPH_FAILURE,
+		    graphviz_reason());
+	IGRAPH_FINALLY(close_graph, g);
+
+	if (gvLayout(r->gvc, g, engine_layouts[d->engine]) != 0)
+		IGRAPH_ERRORF("Graphviz could not lay the map out with %s: %s", IGRAPH_FAILURE,
+		    engine_names[d->engine], graphviz_reason());
+	/* free the layout before any error unwinds the graph */
+	failed = graphviz_failed() || gvRender(r->gvc, g, image_renderers[image], out) != 0 ||
+	    graphviz_failed();
+	gvFreeLayout(r->gvc, g);
+	if (failed)
+		IGRAPH_ERRORF("Graphviz could not draw the map as %s: %s", IGRAPH_FAILURE,
+		    image_names[image], graphviz_reason());
 	agclose(g);
+	free(dot);
 	IGRAPH_FINALLY_CLEAN(2);
 	return IGRAPH_SUCCESS;
 }

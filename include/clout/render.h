@@ -81,6 +81,7 @@ struct clout_legend_row {
 	const char	*glyph;
 	double		 size;
 	int		 dashed, tee;
+	int		 no_head;	/* a line without arrowhead (undirected maps) */
 	char		*text;
 };
 
@@ -104,6 +105,7 @@ struct clout_drawing {
 	struct clout_legend_section *sections;
 	igraph_integer_t	 nsections, sections_capacity;
 	enum clout_engine	 engine;	/* never AUTO when rendered */
+	int			 undirected;	/* lines without arrowheads */
 	int			 splines;	/* route edges around nodes (costly) */
 };
 
@@ -138,9 +140,11 @@ const char	*clout_renderer_version(const struct clout_renderer *r);
 
 /*
  * Lay the drawing out with its engine and write it to out in a format.
- * Every message Graphviz gives is an error: the reason is left for
- * clout_error_message(), and out may hold a partial image (write to a
- * temporary file). Time complexity: that of the engine.
+ * What is laid out is the DOT source itself, read back, so that Graphviz's
+ * own tools redraw a CLOUT_IMAGE_DOT file exactly. An error from Graphviz
+ * fails the render: the reason is left for clout_error_message(), and out
+ * may hold a partial image (write to a temporary file); warnings are kept
+ * for clout_renderer_warnings(). Time complexity: that of the engine.
  */
 igraph_error_t	clout_render(struct clout_renderer *r, const struct clout_drawing *d,
 		    enum clout_image image, FILE *out);

@@ -585,6 +585,8 @@ def same_as_relaid(tmp, svg_path, dot_path, name, renames=None):
                           stderr=subprocess.PIPE, timeout=60)
     if proc.returncode != 0:
         return False, "dot -Tsvg exited %d: %s" % (proc.returncode, proc.stderr.decode()[:300])
+    if read_bytes(svg_path) != read_bytes(out):
+        return False, "dot -Tsvg on the DOT source does not give clout's SVG byte for byte"
     a, b = svg_texts(parse_svg(svg_path)), renamed(svg_texts(parse_svg(out)), renames or {})
     if a == b:
         return True, ""
@@ -610,8 +612,11 @@ def test_hostile(ck, tmp, ctx):
              not any(b < 32 and b not in (9, 10, 13) for b in raw),
              "control bytes %s" % sorted({b for b in raw if b < 32 and b not in (9, 10, 13)}))
     nodes = svg["nodes"]
-    ck.check("hostile: node titles are the ids, including %r" % HOSTILE_ISSUE_ID,
-             set(nodes) == {"alpha", "beta", HOSTILE_ISSUE_ID} and svg["node_count"] == 3,
+    # the SVG is the DOT source laid out, and DOT cannot carry a name with a trailing
+    # backslash: such an id is keyed vertex-N (its tooltip still shows the id)
+    ck.check("hostile: node titles are the ids, %r keyed vertex-3" % HOSTILE_ISSUE_ID,
+             set(nodes) == {"alpha", "beta", "vertex-3"} and svg["node_count"] == 3 and
+             "(%s)" % HOSTILE_ISSUE_ID in nodes.get("vertex-3", {}).get("tooltip", ""),
              "titles %r" % sorted(map(str, nodes)))
     alpha = nodes.get("alpha", {"texts": [], "tooltip": ""})
     shown = norm_text(" ".join(t for t in alpha["texts"] if t.strip()))
@@ -668,7 +673,7 @@ def test_hostile(ck, tmp, ctx):
            if len(m.group(0)) % 2 == 1 and body[m.end():m.end() + 1] not in ('"', "\n", "n")]
     ck.check("hostile: DOT keeps every backslash doubled", not odd,
              "%d odd backslash runs, e.g. %r" % (len(odd), odd[:5]))
-    same, detail = same_as_relaid(tmp, path, dpath, "hostile", {"vertex-3": HOSTILE_ISSUE_ID})
+    same, detail = same_as_relaid(tmp, path, dpath, "hostile")
     ck.check("hostile: the DOT source laid out by Graphviz gives the same texts and tooltips",
              same, detail)
     names = dot_nodes(dpath)
@@ -690,11 +695,10 @@ def test_hostile(ck, tmp, ctx):
     common.write_edge_list(epath, [("a\\", "b", "1"), ('b', 'c"d\\\\', "2")])
     spath, rc, err = draw(tmp, "backslash-ids.svg", [], case=epath)
     svg = parse_svg(spath)
-    ck.check("hostile: ids ending with backslashes are the SVG node titles",
-             set(svg["nodes"]) == {"a\\", "b", 'c"d\\\\'}, "titles %r" % sorted(svg["nodes"]))
+    ck.check("hostile: ids ending with backslashes are keyed vertex-N in the SVG too",
+             set(svg["nodes"]) == {"vertex-1", "b", "vertex-3"}, "titles %r" % sorted(svg["nodes"]))
     dpath, rc, err = draw(tmp, "backslash-ids.dot", [], case=epath)
-    same, detail = same_as_relaid(tmp, spath, dpath, "backslash-ids",
-                                  {"vertex-1": "a\\", "vertex-3": 'c"d\\\\'})
+    same, detail = same_as_relaid(tmp, spath, dpath, "backslash-ids")
     ck.check("hostile: ids ending in a backslash: the re-laid DOT shows the same texts",
              same, detail)
     proc = subprocess.run(["gvpr", "N{print($.name)}", dpath], stdout=subprocess.PIPE,
@@ -946,7 +950,7 @@ def test_large(ck, tmp, ctx):
     out = os.path.join(tmp, "large-dot.svg")
     rc, _, err = run(["map", "--engine", "dot", "--top", "1000", "--force", "-o", out, path])
     ck.check("guards: --engine dot on 1000 vertices is refused, no file",
-             rc == 1 and not os.path.exists(out) and "dot" in err and "500" in err,
+             rc == 1 and not os.path.exists(out) and "dot" in err and "300" in err,
              "exit %d, file %s, stderr %r" % (rc, os.path.exists(out), err[:300]))
 
 
@@ -1018,7 +1022,7 @@ def test_dense(ck, tmp, ctx):
     out = os.path.join(tmp, "unga-dot.svg")
     rc, _, err = run(["map", "-e", "dot", "--force", "-o", out, path])
     ck.check("guards: dot on %d relations is refused, no file" % len(weights),
-             rc == 1 and not os.path.exists(out) and "dot" in err and "500 relations" in err,
+             rc == 1 and not os.path.exists(out) and "dot" in err and "300 relations" in err,
              "exit %d, file %s, stderr %r" % (rc, os.path.exists(out), err[:300]))
     out = os.path.join(tmp, "unga-circo.svg")
     rc, _, err = run(["map", "-e", "circo", "-o", out, path])
@@ -1088,8 +1092,8 @@ def test_engines(ck, tmp, ctx):
                  not inside, "outside: %s" % inside[:5])
     out = os.path.join(tmp, "clu-neato.svg")
     rc, _, err = run(["map", "-g", "bloc", "-e", "neato", "-o", out, CASE])
-    ck.check("clusters: --cluster-by bloc --engine neato exits 1 with a message, no file",
-             rc == 1 and not os.path.exists(out) and "cluster" in err,
+    ck.check("clusters: --cluster-by bloc --engine neato is a usage error (2), no file",
+             rc == 2 and not os.path.exists(out) and "cluster" in err,
              "exit %d, file %s, stderr %r" % (rc, os.path.exists(out), err[:200]))
 
 
@@ -1114,7 +1118,7 @@ def test_errors(ck, tmp, ctx):
     ck.check("errors: a far-off focus id has no 'did you mean'",
              rc == 1 and "no actor or issue has the id" in err and "did you mean" not in err,
              "exit %d, stderr %r" % (rc, err[:200]))
-    refused("--color-by community is not available yet", ["--color-by", "community"], 1,
+    refused("--color-by community is not available yet", ["--color-by", "community"], 2,
             ["community", "not available yet"])
     refused("an issue as focus with --actors-only", ["-F", "territory", "-a"], 1,
             ["territory", "issue"])

@@ -24,9 +24,12 @@ load_path(const char *path, struct clout_network *net)
 	clout_diags_destroy(&diags);
 }
 
-/* An edge list in a temporary file: every ordered pair of n vertices, weights 1, 2, 3, ... */
+/*
+ * An edge list in a temporary file: every ordered pair of n vertices, with
+ * weights 1, 2, 3, ... (distinct), or all 1 but the first `heavy` at 2.
+ */
 static void
-write_complete(char *path, size_t size, int n)
+write_weights(char *path, size_t size, int n, int distinct, int heavy)
 {
 	FILE	*f;
 	int	 fd, i, j, w = 1;
@@ -40,7 +43,7 @@ write_complete(char *path, size_t size, int n)
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++)
 			if (i != j)
-				fprintf(f, "v%d,v%d,%d\n", i, j, w++);
+				fprintf(f, "v%d,v%d,%d\n", i, j, distinct ? w : w <= heavy ? 2 : 1), w++;
 	fclose(f);
 }
 
@@ -179,7 +182,7 @@ dense_networks_keep_their_strongest_relations(void **state)
 	igraph_integer_t		 i;
 
 	(void)state;
-	write_complete(path, sizeof path, 30);	/* 870 relations, weights 1..870 */
+	write_weights(path, sizeof path, 30, 1, 0);	/* 870 relations, weights 1..870 */
 	load_path(path, &net);
 	unlink(path);
 	assert_int_equal(igraph_strvector_init(&notices, 0), IGRAPH_SUCCESS);
@@ -228,6 +231,77 @@ dense_networks_keep_their_strongest_relations(void **state)
 	clout_drawing_destroy(&d);
 	clout_error_reset();
 
+	igraph_strvector_destroy(&notices);
+	clout_network_destroy(&net);
+	VERIFY_FINALLY_STACK();
+}
+
+static void
+tied_weights_are_not_split(void **state)
+{
+	struct clout_network		 net;
+	struct clout_map_options	 opts;
+	struct clout_drawing		 d;
+	igraph_strvector_t		 notices;
+	char				 path[64];
+
+	(void)state;
+	clout_map_options_default(&opts);
+	assert_int_equal(igraph_strvector_init(&notices, 0), IGRAPH_SUCCESS);
+
+	/* 870 relations of weight 1: none is stronger, so all are drawn, and it says so */
+	write_weights(path, sizeof path, 30, 0, 0);
+	load_path(path, &net);
+	unlink(path);
+	clout_drawing_init(&d);
+	assert_int_equal(clout_map_build(&net, &opts, &d, &notices), IGRAPH_SUCCESS);
+	assert_int_equal(d.nedges, 870);
+	assert_int_equal(igraph_strvector_size(&notices), 1);
+	assert_non_null(strstr(igraph_strvector_get(&notices, 0), "all weigh the same"));
+	assert_null(strstr(d.caption, "the strongest"));
+	clout_drawing_destroy(&d);
+	clout_network_destroy(&net);
+
+	/* 100 of weight 2, 770 of weight 1: the 400th is a 1 whose ties overshoot: the 2s stay */
+	write_weights(path, sizeof path, 30, 0, 100);
+	load_path(path, &net);
+	unlink(path);
+	clout_drawing_init(&d);
+	assert_int_equal(igraph_strvector_resize(&notices, 0), IGRAPH_SUCCESS);
+	assert_int_equal(clout_map_build(&net, &opts, &d, &notices), IGRAPH_SUCCESS);
+	assert_int_equal(d.nedges, 100);
+	assert_non_null(strstr(d.caption, "the strongest 100 of 870, weight at least 2"));
+	clout_drawing_destroy(&d);
+	clout_network_destroy(&net);
+
+	igraph_strvector_destroy(&notices);
+	VERIFY_FINALLY_STACK();
+}
+
+static void
+colours_follow_the_whole_case(void **state)
+{
+	struct clout_network		 net;
+	struct clout_map_options	 opts;
+	struct clout_drawing		 whole, ego;
+	igraph_strvector_t		 notices;
+
+	(void)state;
+	load_path(FIXTURE("hand"), &net);
+	assert_int_equal(igraph_strvector_init(&notices, 0), IGRAPH_SUCCESS);
+	clout_map_options_default(&opts);
+	clout_drawing_init(&whole);
+	assert_int_equal(clout_map_build(&net, &opts, &whole, &notices), IGRAPH_SUCCESS);
+	/* the ego map of d draws only c and d, both East: East keeps its colour */
+	opts.focus = "d";
+	clout_drawing_init(&ego);
+	assert_int_equal(clout_map_build(&net, &opts, &ego, &notices), IGRAPH_SUCCESS);
+	assert_int_equal(ego.nnodes, 2);
+	assert_string_equal(node_named(&ego, "c")->fill, node_named(&whole, "c")->fill);
+	assert_int_equal(ego.sections[0].nrows, 1);	/* the legend lists East only */
+	assert_string_equal(ego.sections[0].rows[0].text, "East");
+	clout_drawing_destroy(&ego);
+	clout_drawing_destroy(&whole);
 	igraph_strvector_destroy(&notices);
 	clout_network_destroy(&net);
 	VERIFY_FINALLY_STACK();
@@ -323,6 +397,8 @@ main(void)
 		cmocka_unit_test(palette_is_stable_and_distinct),
 		cmocka_unit_test(sizes_pens_and_styles),
 		cmocka_unit_test(dense_networks_keep_their_strongest_relations),
+		cmocka_unit_test(tied_weights_are_not_split),
+		cmocka_unit_test(colours_follow_the_whole_case),
 		cmocka_unit_test(large_networks_draw_their_top_vertices),
 		cmocka_unit_test(names_and_formats),
 	};
