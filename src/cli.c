@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,29 @@ cli_load(const char *path, struct clout_network *net, struct clout_diags *diags,
 	return CLOUT_EXIT_OK;
 }
 
+/* The temporary being written, for the signal handler: nothing is left behind, even on abort(). */
+static char *volatile	pending_tmp;
+
+static void
+remove_pending(int sig)
+{
+	if (pending_tmp != NULL)
+		unlink(pending_tmp);	/* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+watch_pending(char *tmp)
+{
+	static const int	signals[] = { SIGINT, SIGTERM, SIGHUP, SIGABRT, SIGSEGV, SIGBUS };
+	size_t			i;
+
+	pending_tmp = tmp;
+	for (i = 0; tmp != NULL && i < sizeof signals / sizeof signals[0]; i++)
+		signal(signals[i], remove_pending);
+}
+
 int
 cli_output_open(struct cli_output *o, const char *path)
 {
@@ -163,6 +187,7 @@ cli_output_open(struct cli_output *o, const char *path)
 		memset(o, 0, sizeof o[0]);
 		return CLOUT_EXIT_FAILURE;
 	}
+	watch_pending(o->tmp);
 	/* mkstemp makes the file private; give it the mode a plain fopen would */
 	mask = umask(0);
 	umask(mask);
@@ -187,6 +212,7 @@ cli_output_commit(struct cli_output *o)
 		status = cli_error("cannot write '%s': %s", o->path, strerror(errno));
 		unlink(o->tmp);
 	}
+	watch_pending(NULL);
 	free(o->path);
 	free(o->tmp);
 	memset(o, 0, sizeof o[0]);
@@ -199,6 +225,7 @@ cli_output_abort(struct cli_output *o)
 	if (o->path != NULL) {
 		fclose(o->fp);
 		unlink(o->tmp);
+		watch_pending(NULL);
 		free(o->path);
 		free(o->tmp);
 	}
