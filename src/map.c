@@ -988,9 +988,10 @@ add_titles(struct map *m, double lo, double hi)
 	else if (date != NULL)
 		IGRAPH_CHECK(caption_add(d, clout_i_asprintf("Data as of %s", date)));
 	if (m->focus >= 0)
-		IGRAPH_CHECK(caption_add(d, clout_i_asprintf("Ego map of %s: who it influences and who "
-		    "influences it, up to %" IGRAPH_PRId " step%s", igraph_strvector_get(&net->label,
-		    m->focus), opts->depth, opts->depth == 1 ? "" : "s")));
+		IGRAPH_CHECK(caption_add(d, clout_i_asprintf("Ego map of %s: %s, up to %" IGRAPH_PRId
+		    " step%s", igraph_strvector_get(&net->label, m->focus), net->directed ?
+		    "who it influences and who influences it" : "everyone tied to it",
+		    opts->depth, opts->depth == 1 ? "" : "s")));
 	IGRAPH_CHECK(caption_add(d, clout_i_asprintf("Shape area: %s%s, computed on the whole "
 	    "case \xc2\xb7 colour: %s \xc2\xb7 %" IGRAPH_PRId " of %" IGRAPH_PRId " %s, %"
 	    IGRAPH_PRId " of %" IGRAPH_PRId " relations \xc2\xb7 layout: %s", metric,
