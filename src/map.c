@@ -362,8 +362,9 @@ select_edges(struct map *m)
 	/*
 	 * The budget-th strongest weight; relations tied with it stay, since
 	 * nothing tells them apart. When the ties would overshoot the budget by
-	 * half, only the strictly stronger relations stay (the next weight up);
-	 * when every relation weighs the same, none can be preferred: all stay.
+	 * half, only the strictly stronger relations stay (the next weight up),
+	 * unless the ties are the strongest of all; when every relation weighs
+	 * the same, none can be preferred: all stay.
 	 */
 	IGRAPH_VECTOR_INIT_FINALLY(&weights, kept);
 	for (e = 0; e < kept; e++)
@@ -375,8 +376,11 @@ select_edges(struct map *m)
 	if (e > budget + budget / 2) {
 		for (e = budget - 1; e >= 0 && VECTOR(weights)[e] == m->threshold; e--)
 			;
-		m->threshold = e >= 0 ? VECTOR(weights)[e] : NAN;
+		if (e >= 0)	/* else the ties are the strongest: they stay, overshoot and all */
+			m->threshold = VECTOR(weights)[e];
 	}
+	if (VECTOR(weights)[0] == VECTOR(weights)[kept - 1])
+		m->threshold = NAN;
 	igraph_vector_destroy(&weights);
 	IGRAPH_FINALLY_CLEAN(1);
 	if (isnan(m->threshold)) {

@@ -274,6 +274,18 @@ tied_weights_are_not_split(void **state)
 	clout_drawing_destroy(&d);
 	clout_network_destroy(&net);
 
+	/* 700 of weight 2, 170 of weight 1: the ties at 2 are the strongest, so they all stay */
+	write_weights(path, sizeof path, 30, 0, 700);
+	load_path(path, &net);
+	unlink(path);
+	clout_drawing_init(&d);
+	assert_int_equal(igraph_strvector_resize(&notices, 0), IGRAPH_SUCCESS);
+	assert_int_equal(clout_map_build(&net, &opts, &d, &notices), IGRAPH_SUCCESS);
+	assert_int_equal(d.nedges, 700);
+	assert_non_null(strstr(d.caption, "the strongest 700 of 870, weight at least 2"));
+	clout_drawing_destroy(&d);
+	clout_network_destroy(&net);
+
 	igraph_strvector_destroy(&notices);
 	VERIFY_FINALLY_STACK();
 }
