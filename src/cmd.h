@@ -23,6 +23,7 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_map_entry;
+extern const struct cmd_entry cmd_micmac_entry;
 extern const struct cmd_entry cmd_rank_entry;
 
 /* cli.c */

@@ -11,6 +11,7 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
 	&cmd_map_entry,
+	&cmd_micmac_entry,
 	&cmd_rank_entry,
 	NULL
 };

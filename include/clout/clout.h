@@ -9,6 +9,7 @@
 #include <clout/table.h>
 #include <clout/render.h>
 #include <clout/map.h>
+#include <clout/structural.h>
 #include <clout/error.h>
 
 #define CLOUT_VERSION "0.1.0"

@@ -1,0 +1,58 @@
+/* structural.h: structural analyses of an influence network: MICMAC influence and dependence. */
+#ifndef CLOUT_STRUCTURAL_H
+#define CLOUT_STRUCTURAL_H
+
+#include <clout/network.h>
+
+/* Sectors of the influence-dependence plane, axes through the means. */
+enum clout_sector {
+	CLOUT_SECTOR_DRIVER,		/* high influence, low dependence */
+	CLOUT_SECTOR_RELAY,		/* both high */
+	CLOUT_SECTOR_DEPENDENT,		/* low influence, high dependence */
+	CLOUT_SECTOR_AUTONOMOUS,	/* both low */
+	CLOUT_SECTOR_COUNT
+};
+
+const char	*clout_sector_name(enum clout_sector sector);
+
+/* Powers of M are followed up to this k for the ranking to settle. */
+#define CLOUT_MICMAC_MAX_POWER	20
+
+/*
+ * MICMAC of a network. M holds the weight magnitudes (signs ignored), zero
+ * diagonal; an undirected network reads every relation both ways.
+ *
+ * Direct influence and dependence are the row and column sums of M.
+ * Indirect ones are the row and column sums of the attenuated sum
+ * T = sum_{k>=1} alpha^(k-1) M^k = M (I - alpha M)^(-1), computed exactly.
+ * Sectors compare each value with the mean over all vertices (equal counts
+ * as high). Besides, the rankings by the row and column sums of M^k are
+ * followed for k = 1, 2, ...: stable_k is the first k whose rankings equal
+ * those of k - 1 (ties within 1e-12 broken by id), or -1 when they did not
+ * settle by CLOUT_MICMAC_MAX_POWER; vanish_k > 0 is the k with M^k = 0 (an
+ * acyclic network), 0 otherwise.
+ */
+struct clout_micmac {
+	igraph_vector_t		 direct_influence, direct_dependence;
+	igraph_vector_t		 indirect_influence, indirect_dependence;
+	igraph_vector_int_t	 sector, indirect_sector;	/* enum clout_sector */
+	igraph_vector_int_t	 power_influence_rank;		/* 1-based, from M^stable_k */
+	double			 alpha;		/* the attenuation used */
+	double			 rho;		/* spectral radius of M */
+	igraph_integer_t	 stable_k;
+	igraph_integer_t	 vanish_k;
+};
+
+igraph_error_t	clout_micmac_init(struct clout_micmac *mm);
+void		clout_micmac_destroy(struct clout_micmac *mm);
+
+/*
+ * Compute MICMAC with attenuation alpha, or 0.5/rho(M) when alpha is NaN
+ * (0.5 when rho(M) = 0). alpha must be above 0 and below 1/rho(M): else
+ * IGRAPH_EINVAL, with the reason for clout_error_message().
+ * Time complexity: O(|V|^3) (dense eigenvalues and one LU factorisation).
+ */
+igraph_error_t	clout_micmac_compute(const struct clout_network *net, double alpha,
+		    struct clout_micmac *mm);
+
+#endif
