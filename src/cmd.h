@@ -22,6 +22,7 @@ struct cmd_entry {
 };
 
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_deps_entry;
 extern const struct cmd_entry cmd_map_entry;
 extern const struct cmd_entry cmd_micmac_entry;
 extern const struct cmd_entry cmd_rank_entry;

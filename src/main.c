@@ -10,6 +10,7 @@
 /* Sorted; names are exact (no prefixes), so scripts stay stable. */
 static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
+	&cmd_deps_entry,
 	&cmd_map_entry,
 	&cmd_micmac_entry,
 	&cmd_rank_entry,

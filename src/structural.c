@@ -252,3 +252,112 @@ clout_micmac_compute(const struct clout_network *net, double alpha, struct clout
 	IGRAPH_FINALLY_CLEAN(1);
 	return IGRAPH_SUCCESS;
 }
+
+/* ---- dependencies: cut vertices, bridges, reach and dominators ---- */
+
+igraph_error_t
+clout_deps_init(struct clout_deps *deps)
+{
+	memset(deps, 0, sizeof deps[0]);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&deps->articulation, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&deps->bridge_count, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&deps->reaches, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&deps->reached_by, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&deps->bridges, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&deps->dominator, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&deps->dominated, 0);
+	IGRAPH_FINALLY_CLEAN(7);
+	deps->root = -1;
+	return IGRAPH_SUCCESS;
+}
+
+void
+clout_deps_destroy(struct clout_deps *deps)
+{
+	igraph_vector_int_destroy(&deps->articulation);
+	igraph_vector_int_destroy(&deps->bridge_count);
+	igraph_vector_int_destroy(&deps->reaches);
+	igraph_vector_int_destroy(&deps->reached_by);
+	igraph_vector_int_destroy(&deps->bridges);
+	igraph_vector_int_destroy(&deps->dominator);
+	igraph_vector_int_destroy(&deps->dominated);
+}
+
+/* How many vertices each one reaches (mode OUT) or is reached by (IN), itself not counted. */
+static igraph_error_t
+reach_counts(const igraph_t *graph, igraph_neimode_t mode, igraph_vector_int_t *counts)
+{
+	igraph_integer_t	n = igraph_vcount(graph);
+
+	IGRAPH_CHECK(igraph_neighborhood_size(graph, counts, igraph_vss_all(), n > 0 ? n : 1,
+	    mode, 1));
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_deps_compute(const struct clout_network *net, igraph_integer_t root, struct clout_deps *deps)
+{
+	igraph_integer_t	i, n = clout_network_vcount(net);
+	igraph_t		simple;
+	igraph_vector_int_t	cut, bridge_edges;
+
+	/* the undirected view: one tie per pair of vertices, whatever the direction */
+	IGRAPH_CHECK(igraph_copy(&simple, &net->graph));
+	IGRAPH_FINALLY(igraph_destroy, &simple);
+	if (net->directed)
+		IGRAPH_CHECK(igraph_to_undirected(&simple, IGRAPH_TO_UNDIRECTED_COLLAPSE, NULL));
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&cut, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&bridge_edges, 0);
+	IGRAPH_CHECK(igraph_articulation_points(&simple, &cut));
+	IGRAPH_CHECK(igraph_bridges(&simple, &bridge_edges));
+	IGRAPH_CHECK(igraph_vector_int_resize(&deps->articulation, n));
+	IGRAPH_CHECK(igraph_vector_int_resize(&deps->bridge_count, n));
+	igraph_vector_int_null(&deps->articulation);
+	igraph_vector_int_null(&deps->bridge_count);
+	for (i = 0; i < igraph_vector_int_size(&cut); i++)
+		VECTOR(deps->articulation)[VECTOR(cut)[i]] = 1;
+	igraph_vector_int_sort(&bridge_edges);
+	IGRAPH_CHECK(igraph_vector_int_resize(&deps->bridges, 0));
+	for (i = 0; i < igraph_vector_int_size(&bridge_edges); i++) {
+		igraph_integer_t	a = IGRAPH_FROM(&simple, VECTOR(bridge_edges)[i]);
+		igraph_integer_t	b = IGRAPH_TO(&simple, VECTOR(bridge_edges)[i]);
+
+		IGRAPH_CHECK(igraph_vector_int_push_back(&deps->bridges, a < b ? a : b));
+		IGRAPH_CHECK(igraph_vector_int_push_back(&deps->bridges, a < b ? b : a));
+		VECTOR(deps->bridge_count)[a]++;
+		VECTOR(deps->bridge_count)[b]++;
+	}
+	igraph_vector_int_destroy(&bridge_edges);
+	igraph_vector_int_destroy(&cut);
+	igraph_destroy(&simple);
+	IGRAPH_FINALLY_CLEAN(3);
+
+	IGRAPH_CHECK(reach_counts(&net->graph, IGRAPH_OUT, &deps->reaches));
+	IGRAPH_CHECK(reach_counts(&net->graph, IGRAPH_IN, &deps->reached_by));
+
+	deps->root = root;
+	IGRAPH_CHECK(igraph_vector_int_resize(&deps->dominator, root >= 0 ? n : 0));
+	IGRAPH_CHECK(igraph_vector_int_resize(&deps->dominated, root >= 0 ? n : 0));
+	if (root >= 0) {
+		if (!net->directed)
+			IGRAPH_ERROR("a dominator tree needs directed influence: this case is "
+			    "undirected", IGRAPH_EINVAL);
+		IGRAPH_CHECK(igraph_dominator_tree(&net->graph, root, &deps->dominator, NULL, NULL,
+		    IGRAPH_OUT));
+		/* igraph: -1 for the root, a negative number for unreachable vertices */
+		for (i = 0; i < n; i++)
+			if (VECTOR(deps->dominator)[i] < 0)
+				VECTOR(deps->dominator)[i] = -1;
+		igraph_vector_int_null(&deps->dominated);
+		for (i = 0; i < n; i++) {
+			igraph_integer_t	up = VECTOR(deps->dominator)[i], steps = 0;
+
+			/* every dominator up the tree dominates i */
+			while (up >= 0 && steps++ < n) {
+				VECTOR(deps->dominated)[up]++;
+				up = VECTOR(deps->dominator)[up];
+			}
+		}
+	}
+	return IGRAPH_SUCCESS;
+}

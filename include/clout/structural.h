@@ -55,4 +55,28 @@ void		clout_micmac_destroy(struct clout_micmac *mm);
 igraph_error_t	clout_micmac_compute(const struct clout_network *net, double alpha,
 		    struct clout_micmac *mm);
 
+/*
+ * Who holds the network together (undirected view: relations without their
+ * direction, reciprocal ones as one tie) and who controls access.
+ * articulation[v] is 1 when removing v splits its component; bridges holds
+ * the ties (pairs of vertices, lower index first) whose removal splits one;
+ * bridge_count[v] how many bridges touch v. reaches[v] and reached_by[v]
+ * count the vertices v can influence and that can influence v, directly or
+ * not. With a root, dominator[v] is v's immediate dominator (the last vertex
+ * every influence path from the root to v must cross), -1 for the root and
+ * for vertices it cannot reach; dominated[v] counts the vertices v dominates.
+ * Time complexity: O(|V| |E|) for the reach counts, O(|V| + |E|) otherwise.
+ */
+struct clout_deps {
+	igraph_vector_int_t	 articulation, bridge_count, reaches, reached_by;
+	igraph_vector_int_t	 bridges;	/* v0, w0, v1, w1, ... */
+	igraph_vector_int_t	 dominator, dominated;
+	igraph_integer_t	 root;		/* -1: no dominator tree */
+};
+
+igraph_error_t	clout_deps_init(struct clout_deps *deps);
+void		clout_deps_destroy(struct clout_deps *deps);
+igraph_error_t	clout_deps_compute(const struct clout_network *net, igraph_integer_t root,
+		    struct clout_deps *deps);
+
 #endif
