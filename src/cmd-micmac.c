@@ -12,7 +12,7 @@ static int	cmd_micmac_exec(int, char **);
 
 const struct cmd_entry cmd_micmac_entry = {
 	.name = "micmac",
-	.usage = "micmac [-a] [--alpha A] [-f FORMAT] [-o FILE] CASE",
+	.usage = "micmac [-a] [--alpha A] [--direct] [-f FORMAT] [-o FILE] CASE",
 	.summary = "MICMAC influence and dependence, direct and indirect, with sectors",
 	.help =
 	    "Options:\n"
@@ -20,7 +20,10 @@ const struct cmd_entry cmd_micmac_entry = {
 	    "                        must stay below 1/rho(M)\n"
 	    "  -a, --actors-only     hide issue rows (computed on the whole network)\n"
 	    "  -f, --format FORMAT   table, csv, tsv, json or md (default: table)\n"
-	    "  -o, --output FILE     write to FILE instead of standard output\n"
+	    "  -o, --output FILE     write to FILE instead of standard output; a name\n"
+	    "                        ending in .svg, .png, .pdf, .dot or .json draws the\n"
+	    "                        influence-dependence plane instead of the table\n"
+	    "      --direct          draw the plane of the direct sums (default: indirect)\n"
 	    "  -h, --help            show this help\n"
 	    "\n"
 	    "M holds the weight magnitudes (signs ignored). Direct influence and\n"
@@ -33,10 +36,11 @@ const struct cmd_entry cmd_micmac_entry = {
 	.exec = cmd_micmac_exec,
 };
 
-enum { OPT_ALPHA = 256 };
+enum { OPT_ALPHA = 256, OPT_DIRECT };
 
 struct micmac_opts {
 	double			 alpha;
+	int			 direct;
 	int			 actors_only;
 	enum clout_format	 format;
 	const char		*output;
@@ -47,6 +51,7 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "alpha", required_argument, NULL, OPT_ALPHA },
+		{ "direct", no_argument, NULL, OPT_DIRECT },
 		{ "actors-only", no_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -64,6 +69,9 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 			if (clout_parse_decimal(optarg, &opts->alpha) != 0 || !(opts->alpha > 0))
 				return cli_usage_error(&cmd_micmac_entry,
 				    "--alpha needs a number above 0, not '%s'", optarg);
+			break;
+		case OPT_DIRECT:
+			opts->direct = 1;
 			break;
 		case 'a':
 			opts->actors_only = 1;
@@ -178,6 +186,40 @@ print_summary(const struct clout_micmac *mm)
 		    "attenuated sum\n", CLOUT_MICMAC_MAX_POWER);
 }
 
+/* The influence-dependence plane, drawn by Graphviz with pinned positions. */
+static int
+draw_plane(const struct clout_network *net, const struct clout_micmac *mm,
+    const struct micmac_opts *opts)
+{
+	struct clout_drawing	 drawing;
+	struct clout_renderer	*renderer;
+	struct cli_output	 output;
+	int			 status = CLOUT_EXIT_FAILURE;
+
+	clout_drawing_init(&drawing);
+	if (clout_micmac_plane(net, mm, opts->direct, &drawing) != IGRAPH_SUCCESS) {
+		cli_error("cannot draw the plane: %s", cli_reason());
+		goto out;
+	}
+	if ((renderer = clout_renderer_new()) == NULL) {
+		cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' as root)");
+		goto out;
+	}
+	if (cli_output_open(&output, opts->output) == CLOUT_EXIT_OK) {
+		if (clout_render(renderer, &drawing, clout_image_from_path(opts->output),
+		    output.fp) == IGRAPH_SUCCESS) {
+			status = cli_output_commit(&output);
+		} else {
+			cli_error("cannot draw the plane: %s", cli_reason());
+			cli_output_abort(&output);
+		}
+	}
+	clout_renderer_free(renderer);
+out:
+	clout_drawing_destroy(&drawing);
+	return status;
+}
+
 static int
 cmd_micmac_exec(int argc, char **argv)
 {
@@ -206,6 +248,10 @@ cmd_micmac_exec(int argc, char **argv)
 		goto out_mm;
 	}
 	print_summary(&mm);
+	if (opts.output != NULL && clout_image_from_path(opts.output) >= 0) {
+		status = draw_plane(&net, &mm, &opts);
+		goto out_mm;
+	}
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
 		goto out_mm;
 	status = write_micmac(output.fp, &net, &mm, &opts);

@@ -424,7 +424,7 @@ clout_renderer_version(const struct clout_renderer *r)
 
 struct attrs {
 	Agsym_t	*label, *tooltip, *classes, *shape, *fill, *width, *height, *penwidth,
-		*pos, *colour, *style, *arrowhead;
+		*pos, *colour, *style, *arrowhead, *fixedsize, *fontcolour;
 };
 
 /* Set an attribute declared at the root; text is already escaped. */
@@ -683,10 +683,46 @@ declare(Agraph_t *g, struct attrs *a)
 	a->height = agattr(g, AGNODE, "height", "0.5");
 	a->penwidth = agattr(g, AGNODE, "penwidth", "0.8");
 	a->pos = agattr(g, AGNODE, "pos", "");
+	a->fixedsize = agattr(g, AGNODE, "fixedsize", "shape");
+	a->style = agattr(g, AGNODE, "style", "filled");
+}
+
+/* The separate label of a node whose label goes beside it: text only, placed later. */
+static igraph_error_t
+add_label_node(Agraph_t *g, struct attrs *a, const struct clout_drawing_node *n, Agnode_t *owner,
+    Agnode_t **label)
+{
+	struct buf	 b = { 0 };
+	char		*key = clout_i_asprintf("label:%s", agnameof(owner));
+	igraph_error_t	 ret;
+
+	while (key != NULL && agnode(g, key, 0) != NULL) {
+		char	*next = clout_i_asprintf("%s'", key);
+
+		free(key);
+		key = next;
+	}
+	CLOUT_CHECK_ALLOC(key);
+	*label = agnode(g, key, 1);
+	free(key);
+	CLOUT_CHECK_ALLOC(*label);
+	buf_printf(&b, "<FONT POINT-SIZE=\"%.1f\">", n->fontsize);
+	buf_html(&b, n->label);
+	buf_puts(&b, "</FONT>");
+	ret = set_html(g, *label, a->label, &b);
+	free(b.text);
+	IGRAPH_CHECK(ret);
+	set_text(*label, a->shape, "plaintext");
+	set_text(*label, a->fixedsize, "false");
+	set_text(*label, a->style, "");
+	set_text(*label, a->classes, "label");
+	set_text(*label, a->pos, agxget(owner, a->pos));
+	IGRAPH_CHECK(set_plain(*label, a->tooltip, n->tooltip, PLAIN_TOOLTIP, 1));
+	return IGRAPH_SUCCESS;
 }
 
 static igraph_error_t
-add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
+add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes, Agnode_t **labels)
 {
 	struct attrs		 a;
 	igraph_integer_t	 i;
@@ -736,6 +772,13 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 				if (key == NULL || agnode(g, key, 0) == NULL)
 					break;
 			}
+			/* two drawing nodes never share a key (a drawing's own texts, say) */
+			while (key != NULL && agnode(g, key, 0) != NULL) {
+				char	*next = clout_i_asprintf("%s'", key);
+
+				free(key);
+				key = next;
+			}
 			CLOUT_CHECK_ALLOC(key);
 			nodes[i] = agnode(g, key, 1);
 			free(key);
@@ -750,14 +793,28 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 
 		if (clusters != NULL && n->cluster >= 0 && n->cluster < d->nclusters)
 			agsubnode(clusters[n->cluster], nodes[i], 1);
-		node_label(&b, n);
-		ret = set_html(g, nodes[i], a.label, &b);
-		free(b.text);
-		IGRAPH_CHECK(ret);
+		if (n->text_only) {
+			buf_printf(&b, "<FONT POINT-SIZE=\"%.1f\" COLOR=\"%s\">", n->fontsize,
+			    safe_colour(n->fill));
+			buf_html(&b, n->label);
+			buf_puts(&b, "</FONT>");
+			set_text(nodes[i], a.fixedsize, "false");
+			set_text(nodes[i], a.style, "");
+		} else if (!n->external_label) {
+			node_label(&b, n);
+		}
+		if ((n->external_label && !n->text_only) || (n->text_only && n->label[0] == '\0')) {
+			free(b.text);	/* an anchor, or a shape whose label goes beside it */
+			set_text(nodes[i], a.label, "");
+		} else {
+			ret = set_html(g, nodes[i], a.label, &b);
+			free(b.text);
+			IGRAPH_CHECK(ret);
+		}
 		IGRAPH_CHECK(set_plain(nodes[i], a.tooltip, n->tooltip, PLAIN_TOOLTIP, 1));
 		if (n->classes != NULL)
 			IGRAPH_CHECK(set_plain(nodes[i], a.classes, n->classes, PLAIN_LABEL, 0));
-		set_text(nodes[i], a.shape, n->shape);
+		set_text(nodes[i], a.shape, n->text_only ? "plaintext" : n->shape);
 		set_text(nodes[i], a.fill, safe_colour(n->fill));
 		set_number(nodes[i], a.width, n->width);
 		set_number(nodes[i], a.height, n->height);
@@ -767,6 +824,8 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 			snprintf(text, sizeof text, "%.2f,%.2f", n->x, n->y);
 			set_text(nodes[i], a.pos, text);
 		}
+		if (n->external_label && !n->text_only && labels != NULL)
+			IGRAPH_CHECK(add_label_node(g, &a, n, nodes[i], &labels[i]));
 	}
 	if (clusters != NULL) {
 		free(clusters);
@@ -803,6 +862,8 @@ add_edges(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes)
 			set_text(edge, style, "dashed");
 		if (e->tee)
 			set_text(edge, arrowhead, "tee");
+		if (e->no_head)
+			set_text(edge, arrowhead, "none");
 	}
 	return IGRAPH_SUCCESS;
 }
@@ -857,7 +918,8 @@ free_text(void *text)
 
 /* The graph, built from the drawing; registered on the FINALLY stack. */
 static igraph_error_t
-build_graph(const struct clout_drawing *d, Agraph_t **graph)
+build_graph(const struct clout_drawing *d, Agraph_t **graph, Agnode_t **labels,
+    Agnode_t **owners)
 {
 	Agraph_t		*g;
 	Agnode_t		**nodes;
@@ -880,7 +942,9 @@ build_graph(const struct clout_drawing *d, Agraph_t **graph)
 	ret = set_html(g, g, agattr(g, AGRAPH, "label", ""), &label);
 	free(label.text);
 	IGRAPH_CHECK(ret);
-	IGRAPH_CHECK(add_nodes(g, d, nodes));
+	IGRAPH_CHECK(add_nodes(g, d, nodes, labels));
+	if (owners != NULL && d->nnodes > 0)
+		memcpy(owners, nodes, (size_t)d->nnodes * sizeof nodes[0]);
 	IGRAPH_CHECK(add_edges(g, d, nodes));
 	if (graphviz_failed())
 		IGRAPH_ERRORF("Graphviz refused the drawing: %s", IGRAPH_FAILURE, graphviz_reason());
@@ -890,11 +954,143 @@ build_graph(const struct clout_drawing *d, Agraph_t **graph)
 	return IGRAPH_SUCCESS;
 }
 
+struct box {
+	double	x0, y0, x1, y1;		/* points */
+};
+
+static double
+overlap(const struct box *a, const struct box *b)
+{
+	double	w = fmin(a->x1, b->x1) - fmax(a->x0, b->x0);
+	double	h = fmin(a->y1, b->y1) - fmax(a->y0, b->y0);
+
+	return w > 0 && h > 0 ? w * h : 0;
+}
+
+/*
+ * Pinned maps: put each external label beside its node, clear of the other
+ * labels, nodes and texts. Graphviz measures the texts (a "nop" layout of the
+ * source read back); then each label, in the drawing's order, takes the
+ * first of sixteen places around its node, at growing distances (forty
+ * rings, 7 points apart), that overlaps nothing placed so far, or else the
+ * place that overlaps least. A label pushed off its first ring gets a
+ * leader line.
+ */
+static igraph_error_t
+place_labels(struct clout_renderer *r, const struct clout_drawing *d, Agraph_t *source,
+    Agnode_t **labels, Agnode_t **owners)
+{
+	static const double	dirs[16][2] = { { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },
+				    { 1, -1 }, { -1, -1 }, { 1, 1 }, { -1, 1 },
+				    { 1, -0.5 }, { -1, -0.5 }, { 1, 0.5 }, { -1, 0.5 },
+				    { 0.5, -1 }, { -0.5, -1 }, { 0.5, 1 }, { -0.5, 1 } };
+	Agraph_t		*g;
+	Agsym_t			*pos = agattr(source, AGNODE, "pos", NULL);
+	struct box		*boxes;
+	char			*dot = NULL, text[64];
+	size_t			 size = 0;
+	FILE			*memory;
+	igraph_integer_t	 i, j, nboxes = 0;
+	int			 written, any = 0;
+
+	for (i = 0; i < d->nnodes; i++)
+		any |= labels[i] != NULL;
+	if (!any || pos == NULL)
+		return IGRAPH_SUCCESS;
+	IGRAPH_FINALLY(free_text, &dot);
+	memory = open_memstream(&dot, &size);
+	CLOUT_CHECK_ALLOC(memory);
+	written = agwrite(source, memory) == 0;
+	if (fclose(memory) != 0 || !written || dot == NULL)
+		IGRAPH_ERROR("cannot write the DOT source", IGRAPH_ENOMEM);
+	g = agmemread(dot);
+	if (g == NULL || graphviz_failed())
+		IGRAPH_ERRORF("Graphviz cannot read its own source back: %s", IGRAPH_FAILURE,
+		    graphviz_reason());
+	IGRAPH_FINALLY(close_graph, g);
+	if (gvLayout(r->gvc, g, "nop") != 0 || graphviz_failed())
+		IGRAPH_ERRORF("Graphviz could not measure the labels: %s", IGRAPH_FAILURE,
+		    graphviz_reason());
+	boxes = calloc((size_t)(2 * d->nnodes + 1), sizeof boxes[0]);
+	if (boxes == NULL) {
+		gvFreeLayout(r->gvc, g);
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
+	/* obstacles: every node's shape, and the free texts */
+	for (i = 0; i < d->nnodes; i++) {
+		const struct clout_drawing_node	*n = &d->nodes[i];
+		double				 w = n->width * 36, h = n->height * 36;
+
+		if (!n->pinned)
+			continue;
+		if (n->text_only) {	/* its measured text */
+			Agnode_t	*t = agnode(g, n->name, 0);
+
+			if (t != NULL) {
+				w = ND_width(t) * 36;
+				h = ND_height(t) * 36;
+			}
+		}
+		boxes[nboxes++] = (struct box){ n->x - w, n->y - h, n->x + w, n->y + h };
+	}
+	for (i = 0; i < d->nnodes; i++) {
+		Agnode_t	*m;
+		double		 w, h, best = INFINITY, bx = 0, by = 0, r0;
+		int		 ring, k, best_ring = 0;
+
+		if (labels[i] == NULL || (m = agnode(g, agnameof(labels[i]), 0)) == NULL)
+			continue;
+		w = ND_width(m) * 72;
+		h = ND_height(m) * 72;
+		r0 = fmax(d->nodes[i].width, d->nodes[i].height) * 36 + 2;
+		for (ring = 0; ring < 40 && best > 0; ring++) {
+			for (k = 0; k < 16 && best > 0; k++) {
+				double		cx = d->nodes[i].x + dirs[k][0] * (r0 + 7 * ring + w / 2);
+				double		cy = d->nodes[i].y + dirs[k][1] * (r0 + 7 * ring + h / 2);
+				struct box	b = { cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2 };
+				double		sum = 0;
+
+				for (j = 0; j < nboxes; j++)
+					sum += overlap(&b, &boxes[j]);
+				if (sum < best) {	/* ties: the nearer, earlier place */
+					best = sum;
+					bx = cx;
+					by = cy;
+					best_ring = ring;
+				}
+			}
+		}
+		boxes[nboxes++] = (struct box){ bx - w / 2, by - h / 2, bx + w / 2, by + h / 2 };
+		snprintf(text, sizeof text, "%.2f,%.2f", bx, by);
+		agxset(labels[i], pos, text);
+		if (best_ring > 0) {	/* a label pushed away gets a leader line to its node */
+			Agedge_t	*leader = agedge(source, agnode(source,
+					    agnameof(labels[i]), 0), owners[i], NULL, 1);
+
+			if (leader != NULL) {
+				agsafeset(leader, "arrowhead", "none", "normal");
+				agsafeset(leader, "color", "#99999999", "black");
+				agsafeset(leader, "penwidth", "0.6", "1");
+				agsafeset(leader, "style", "", "");
+				agsafeset(leader, "tooltip", "", "");
+				agsafeset(leader, "class", "leader", "");
+			}
+		}
+	}
+	free(boxes);
+	gvFreeLayout(r->gvc, g);
+	agclose(g);
+	free(dot);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
 igraph_error_t
 clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
     FILE *out)
 {
 	Agraph_t		*g, *source;
+	Agnode_t		**labels, **owners;
 	char			*dot = NULL;
 	size_t			 size = 0;
 	FILE			*memory;
@@ -910,13 +1106,24 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 		graphviz_messages.text[0] = '\0';
 	agreseterrors();
 
-	IGRAPH_CHECK(build_graph(d, &source));
+	/* labels, then owners: one block, the label of node i and node i itself */
+	labels = calloc((size_t)(d->nnodes > 0 ? 2 * d->nnodes : 2), sizeof labels[0]);
+	CLOUT_CHECK_ALLOC(labels);
+	owners = labels + (d->nnodes > 0 ? d->nnodes : 1);
+	IGRAPH_FINALLY(free, labels);
+	IGRAPH_FINALLY(free_text, &dot);
+	IGRAPH_CHECK(build_graph(d, &source, d->engine == CLOUT_ENGINE_PINNED ? labels : NULL,
+	    owners));
+	/* stack: labels, dot, source */
+	if (d->engine == CLOUT_ENGINE_PINNED)
+		IGRAPH_CHECK(place_labels(r, d, source, labels, owners));
 	if (image == CLOUT_IMAGE_DOT) {
 		/* the source, before layout: Graphviz's own tools redraw it as clout does */
 		if (agwrite(source, out) != 0)
 			IGRAPH_ERROR("cannot write the DOT source", IGRAPH_EFILE);
 		agclose(source);
-		IGRAPH_FINALLY_CLEAN(1);
+		free(labels);
+		IGRAPH_FINALLY_CLEAN(3);
 		return IGRAPH_SUCCESS;
 	}
 
@@ -925,15 +1132,13 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 	 * edges its own way, and the force-directed engines depend on the
 	 * order, so this is what makes `dot FILE.dot` redraw clout's map.
 	 */
-	IGRAPH_FINALLY(free_text, &dot);
 	memory = open_memstream(&dot, &size);
 	CLOUT_CHECK_ALLOC(memory);
 	written = agwrite(source, memory) == 0;
 	if (fclose(memory) != 0 || !written || dot == NULL)
 		IGRAPH_ERROR("cannot write the DOT source", IGRAPH_ENOMEM);
 	agclose(source);
-	IGRAPH_FINALLY_CLEAN(2);	/* free_text (re-registered below), close_graph */
-	IGRAPH_FINALLY(free_text, &dot);
+	IGRAPH_FINALLY_CLEAN(1);	/* source; stack: labels, dot */
 	g = agmemread(dot);
 	if (g == NULL || graphviz_failed())
 		IGRAPH_ERRORF("Graphviz cannot read its own source back: %s", IGRAPH_FAILURE,
@@ -952,6 +1157,7 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 		    image_names[image], graphviz_reason());
 	agclose(g);
 	free(dot);
-	IGRAPH_FINALLY_CLEAN(2);
+	free(labels);
+	IGRAPH_FINALLY_CLEAN(3);
 	return IGRAPH_SUCCESS;
 }

@@ -56,6 +56,9 @@ struct clout_drawing_node {
 	int		 emphasis;	/* a thick outline: the focus of an ego map */
 	int		 pinned;	/* x, y hold a position in points */
 	double		 x, y;
+	int		 text_only;	/* no shape: the label alone, in fill's colour */
+	int		 external_label;	/* pinned maps: the label goes beside the
+					   shape, clear of other labels and shapes */
 };
 
 struct clout_drawing_edge {
@@ -64,6 +67,7 @@ struct clout_drawing_edge {
 	char		 colour[10];
 	int		 dashed;
 	int		 tee;		/* a flat arrowhead instead of an arrow */
+	int		 no_head;	/* a plain line */
 	char		*tooltip;
 	char		*classes;
 };

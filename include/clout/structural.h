@@ -3,6 +3,7 @@
 #define CLOUT_STRUCTURAL_H
 
 #include <clout/network.h>
+#include <clout/render.h>
 
 /* Sectors of the influence-dependence plane, axes through the means. */
 enum clout_sector {
@@ -54,6 +55,15 @@ void		clout_micmac_destroy(struct clout_micmac *mm);
  */
 igraph_error_t	clout_micmac_compute(const struct clout_network *net, double alpha,
 		    struct clout_micmac *mm);
+
+/*
+ * The influence-dependence plane as a drawing with pinned positions:
+ * dependence across, influence up, the mean lines, the sector names, each
+ * vertex as a small shape in its sector's colour with its label beside it.
+ * direct: the direct sums, else the attenuated ones. title may be NULL.
+ */
+igraph_error_t	clout_micmac_plane(const struct clout_network *net, const struct clout_micmac *mm,
+		    int direct, struct clout_drawing *drawing);
 
 /*
  * Who holds the network together (undirected view: relations without their

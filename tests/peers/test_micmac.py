@@ -9,6 +9,7 @@ import csv
 import io
 import os
 import random
+import subprocess
 import sys
 import tempfile
 
@@ -83,6 +84,50 @@ def run_micmac(ck, name, case, ids, m, alpha=None):
     return err
 
 
+def check_plane(ck, tmp, ids, m):
+    """The plane of the bundled case: every vertex pinned where its values put it,
+    every label drawn once, no label over another label or over a vertex."""
+    import json
+    path = os.path.join(tmp, "plane.json")
+    rc, _, err = common.run_clout(["micmac", "-o", path, CASE])
+    if not ck.check("plane: exit 0", rc == 0, err):
+        return
+    with open(path, encoding="utf-8") as f:
+        objects = [o for o in json.load(f)["objects"] if "pos" in o]
+    by_name = {o["name"]: o for o in objects}
+    rho, alpha, di, dd, ii, idep = expected(m)
+    ck.check("plane: every vertex is drawn", all(v in by_name for v in ids),
+             [v for v in ids if v not in by_name][:5])
+    # Graphviz translates the drawing, so positions are affine in the values
+    worst = 0.0
+    for axis, values in ((0, idep), (1, ii)):
+        pos = np.array([float(by_name[v]["pos"].split(",")[axis]) for v in ids])
+        slope, offset = np.polyfit(values, pos, 1)
+        worst = max(worst, float(np.max(np.abs(slope * values + offset - pos))))
+    ck.check("plane: positions are affine in dependence (across) and influence (up)",
+             worst < 0.02, "worst residual %.3g pt" % worst)
+
+    def box(o):
+        x, y = map(float, o["pos"].split(","))
+        w, h = float(o["width"]) * 72, float(o["height"]) * 72
+        return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+
+    labels = [o for o in objects if o.get("class") == "label"]
+    marks = [o for o in objects if o["name"] in ids]
+    ck.check("plane: one label per vertex", len(labels) == len(ids), len(labels))
+    bad = []
+    for i, a in enumerate(labels):
+        for b in labels[:i] + marks:
+            p, q = box(a), box(b)
+            if min(p[2], q[2]) - max(p[0], q[0]) > 1 and min(p[3], q[3]) - max(p[1], q[1]) > 1:
+                bad.append((a["name"], b["name"]))
+    ck.check("plane: no label overlaps another label or a vertex", not bad, bad[:5])
+    svg = os.path.join(tmp, "plane.svg")
+    rc, _, err = common.run_clout(["micmac", "-o", svg, CASE])
+    proc = subprocess.run(["xmllint", "--noout", svg], stderr=subprocess.PIPE)
+    ck.check("plane: the SVG is well-formed", rc == 0 and proc.returncode == 0, err)
+
+
 def main():
     ck = common.Checker()
     common.require_binary(ck)
@@ -95,6 +140,7 @@ def main():
     ck.check("bundled: alpha past 1/rho is refused", rc == 1 and "below 1/rho(M)" in err, err)
 
     with tempfile.TemporaryDirectory(prefix="clout-peers-micmac-") as tmp:
+        check_plane(ck, tmp, ids, m)
         rng = random.Random(7)
         # strongly connected and aperiodic: a complete digraph with random weights
         n = 12
