@@ -1008,9 +1008,14 @@ place_labels(struct clout_renderer *r, const struct clout_drawing *d, Agraph_t *
 		IGRAPH_ERRORF("Graphviz cannot read its own source back: %s", IGRAPH_FAILURE,
 		    graphviz_reason());
 	IGRAPH_FINALLY(close_graph, g);
-	if (gvLayout(r->gvc, g, "nop") != 0 || graphviz_failed())
+	if (gvLayout(r->gvc, g, "nop") != 0)
 		IGRAPH_ERRORF("Graphviz could not measure the labels: %s", IGRAPH_FAILURE,
 		    graphviz_reason());
+	if (graphviz_failed()) {
+		gvFreeLayout(r->gvc, g);
+		IGRAPH_ERRORF("Graphviz could not measure the labels: %s", IGRAPH_FAILURE,
+		    graphviz_reason());
+	}
 	boxes = calloc((size_t)(2 * d->nnodes + 1), sizeof boxes[0]);
 	if (boxes == NULL) {
 		gvFreeLayout(r->gvc, g);
