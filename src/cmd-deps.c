@@ -19,7 +19,9 @@ const struct cmd_entry cmd_deps_entry = {
 	    "                        influence path from ID to each other vertex\n"
 	    "  -a, --actors-only     hide issue rows (computed on the whole network)\n"
 	    "  -f, --format FORMAT   table, csv, tsv, json or md (default: table)\n"
-	    "  -o, --output FILE     write to FILE instead of standard output\n"
+	    "  -o, --output FILE     write to FILE instead of standard output; with --root,\n"
+	    "                        a name ending in .svg, .png, .pdf, .dot or .json draws\n"
+	    "                        the dominator tree instead of the table\n"
 	    "  -h, --help            show this help\n"
 	    "\n"
 	    "Columns: articulation (1 when removing it splits the network, relations\n"
@@ -171,6 +173,38 @@ print_summary(const struct clout_network *net, const struct clout_deps *deps)
 }
 
 static int
+draw_tree(const struct clout_network *net, const struct clout_deps *deps, const char *path)
+{
+	struct clout_drawing	 drawing;
+	struct clout_renderer	*renderer;
+	struct cli_output	 output;
+	int			 status = CLOUT_EXIT_FAILURE;
+
+	clout_drawing_init(&drawing);
+	if (clout_deps_tree(net, deps, &drawing) != IGRAPH_SUCCESS) {
+		cli_error("cannot draw the dominator tree: %s", cli_reason());
+		goto out;
+	}
+	if ((renderer = clout_renderer_new()) == NULL) {
+		cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' as root)");
+		goto out;
+	}
+	if (cli_output_open(&output, path) == CLOUT_EXIT_OK) {
+		if (clout_render(renderer, &drawing, clout_image_from_path(path), output.fp) ==
+		    IGRAPH_SUCCESS) {
+			status = cli_output_commit(&output);
+		} else {
+			cli_error("cannot draw the dominator tree: %s", cli_reason());
+			cli_output_abort(&output);
+		}
+	}
+	clout_renderer_free(renderer);
+out:
+	clout_drawing_destroy(&drawing);
+	return status;
+}
+
+static int
 cmd_deps_exec(int argc, char **argv)
 {
 	struct deps_opts	opts;
@@ -203,6 +237,14 @@ cmd_deps_exec(int argc, char **argv)
 		goto out_deps;
 	}
 	print_summary(&net, &deps);
+	if (opts.output != NULL && clout_image_from_path(opts.output) >= 0) {
+		if (root < 0)
+			status = cli_usage_error(&cmd_deps_entry, "a drawing of the dominator tree "
+			    "needs --root");
+		else
+			status = draw_tree(&net, &deps, opts.output);
+		goto out_deps;
+	}
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
 		goto out_deps;
 	status = write_deps(output.fp, &net, &deps, &opts);

@@ -652,6 +652,8 @@ graph_defaults(Agraph_t *g, const struct clout_drawing *d)
 		agattr(g, AGRAPH, "nodesep", "0.3");
 		agattr(g, AGRAPH, "ranksep", "0.6");
 		agattr(g, AGRAPH, "newrank", "true");
+		if (d->left_to_right)
+			agattr(g, AGRAPH, "rankdir", "LR");
 	}
 	if (e == CLOUT_ENGINE_CIRCO)
 		agattr(g, AGRAPH, "mindist", "0.6");

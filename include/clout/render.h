@@ -110,6 +110,7 @@ struct clout_drawing {
 	igraph_integer_t	 nsections, sections_capacity;
 	enum clout_engine	 engine;	/* never AUTO when rendered */
 	int			 undirected;	/* lines without arrowheads */
+	int			 left_to_right;	/* dot: ranks from left to right */
 	int			 splines;	/* route edges around nodes (costly) */
 };
 

@@ -88,5 +88,8 @@ igraph_error_t	clout_deps_init(struct clout_deps *deps);
 void		clout_deps_destroy(struct clout_deps *deps);
 igraph_error_t	clout_deps_compute(const struct clout_network *net, igraph_integer_t root,
 		    struct clout_deps *deps);
+/* The dominator tree computed with a root, as a drawing laid out by dot. */
+igraph_error_t	clout_deps_tree(const struct clout_network *net, const struct clout_deps *deps,
+		    struct clout_drawing *drawing);
 
 #endif
