@@ -67,12 +67,7 @@ clout_map_colour_name(enum clout_map_colour colour)
 int
 clout_map_colour_find(const char *name)
 {
-	int	i;
-
-	for (i = 0; i < CLOUT_COLOUR_COUNT; i++)
-		if (strcmp(colour_names[i], name) == 0)
-			return i;
-	return -1;
+	return clout_i_name_find(colour_names, CLOUT_COLOUR_COUNT, name);
 }
 
 const char *
@@ -84,12 +79,7 @@ clout_map_group_name(enum clout_map_group group)
 int
 clout_map_group_find(const char *name)
 {
-	int	i;
-
-	for (i = 0; i < CLOUT_GROUP_COUNT; i++)
-		if (strcmp(group_names[i], name) == 0)
-			return i;
-	return -1;
+	return clout_i_name_find(group_names, CLOUT_GROUP_COUNT, name);
 }
 
 void

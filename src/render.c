@@ -34,12 +34,7 @@ clout_engine_name(enum clout_engine engine)
 int
 clout_engine_find(const char *name)
 {
-	int	e;
-
-	for (e = 0; e < CLOUT_ENGINE_COUNT; e++)
-		if (strcmp(engine_names[e], name) == 0)
-			return e;
-	return -1;
+	return clout_i_name_find(engine_names, CLOUT_ENGINE_COUNT, name);
 }
 
 const char *
@@ -51,12 +46,7 @@ clout_image_name(enum clout_image image)
 int
 clout_image_find(const char *name)
 {
-	int	i;
-
-	for (i = 0; i < CLOUT_IMAGE_COUNT; i++)
-		if (strcmp(image_names[i], name) == 0)
-			return i;
-	return -1;
+	return clout_i_name_find(image_names, CLOUT_IMAGE_COUNT, name);
 }
 
 int
@@ -956,6 +946,32 @@ build_graph(const struct clout_drawing *d, Agraph_t **graph, Agnode_t **labels,
 	return IGRAPH_SUCCESS;
 }
 
+/*
+ * The DOT source of a graph, written into *dot (which the caller frees,
+ * and should have on the FINALLY stack), and read back into *copy.
+ */
+static igraph_error_t
+reread(Agraph_t *source, char **dot, Agraph_t **copy)
+{
+	size_t	 size = 0;
+	FILE	*memory = open_memstream(dot, &size);
+	int	 written;
+
+	CLOUT_CHECK_ALLOC(memory);
+	written = agwrite(source, memory) == 0;
+	if (fclose(memory) != 0 || !written || *dot == NULL)
+		IGRAPH_ERROR("cannot write the DOT source", IGRAPH_ENOMEM);
+	*copy = agmemread(*dot);
+	if (*copy != NULL && graphviz_failed()) {
+		agclose(*copy);
+		*copy = NULL;
+	}
+	if (*copy == NULL)
+		IGRAPH_ERRORF("Graphviz cannot read its own source back: %s", IGRAPH_FAILURE,
+		    graphviz_reason());
+	return IGRAPH_SUCCESS;
+}
+
 struct box {
 	double	x0, y0, x1, y1;		/* points */
 };
@@ -990,25 +1006,15 @@ place_labels(struct clout_renderer *r, const struct clout_drawing *d, Agraph_t *
 	Agsym_t			*pos = agattr(source, AGNODE, "pos", NULL);
 	struct box		*boxes;
 	char			*dot = NULL, text[64];
-	size_t			 size = 0;
-	FILE			*memory;
 	igraph_integer_t	 i, j, nboxes = 0;
-	int			 written, any = 0;
+	int			 any = 0;
 
 	for (i = 0; i < d->nnodes; i++)
 		any |= labels[i] != NULL;
 	if (!any || pos == NULL)
 		return IGRAPH_SUCCESS;
 	IGRAPH_FINALLY(free_text, &dot);
-	memory = open_memstream(&dot, &size);
-	CLOUT_CHECK_ALLOC(memory);
-	written = agwrite(source, memory) == 0;
-	if (fclose(memory) != 0 || !written || dot == NULL)
-		IGRAPH_ERROR("cannot write the DOT source", IGRAPH_ENOMEM);
-	g = agmemread(dot);
-	if (g == NULL || graphviz_failed())
-		IGRAPH_ERRORF("Graphviz cannot read its own source back: %s", IGRAPH_FAILURE,
-		    graphviz_reason());
+	IGRAPH_CHECK(reread(source, &dot, &g));
 	IGRAPH_FINALLY(close_graph, g);
 	if (gvLayout(r->gvc, g, "nop") != 0)
 		IGRAPH_ERRORF("Graphviz could not measure the labels: %s", IGRAPH_FAILURE,
@@ -1099,9 +1105,7 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 	Agraph_t		*g, *source;
 	Agnode_t		**labels, **owners;
 	char			*dot = NULL;
-	size_t			 size = 0;
-	FILE			*memory;
-	int			 failed, written;
+	int			 failed;
 
 	if (d->engine <= CLOUT_ENGINE_AUTO || d->engine >= CLOUT_ENGINE_COUNT)
 		IGRAPH_ERROR("the drawing has no layout engine", IGRAPH_EINVAL);
@@ -1139,17 +1143,9 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 	 * edges its own way, and the force-directed engines depend on the
 	 * order, so this is what makes `dot FILE.dot` redraw clout's map.
 	 */
-	memory = open_memstream(&dot, &size);
-	CLOUT_CHECK_ALLOC(memory);
-	written = agwrite(source, memory) == 0;
-	if (fclose(memory) != 0 || !written || dot == NULL)
-		IGRAPH_ERROR("cannot write the DOT source", IGRAPH_ENOMEM);
+	IGRAPH_CHECK(reread(source, &dot, &g));
 	agclose(source);
 	IGRAPH_FINALLY_CLEAN(1);	/* source; stack: labels, dot */
-	g = agmemread(dot);
-	if (g == NULL || graphviz_failed())
-		IGRAPH_ERRORF("Graphviz cannot read its own source back: %s", IGRAPH_FAILURE,
-		    graphviz_reason());
 	IGRAPH_FINALLY(close_graph, g);
 
 	if (gvLayout(r->gvc, g, engine_layouts[d->engine]) != 0)

@@ -9,12 +9,8 @@ int
 clout_format_find(const char *name)
 {
 	static const char *const names[] = { "table", "csv", "tsv", "json", "md" };
-	int			 i;
 
-	for (i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
+	return clout_i_name_find(names, (int)(sizeof names / sizeof names[0]), name);
 }
 
 /* The shortest of %.15g..%.17g that reads back as the same double. */

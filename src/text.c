@@ -18,6 +18,17 @@ clout_i_strdup(const char *text)
 	return copy;
 }
 
+int
+clout_i_name_find(const char *const *names, int count, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < count; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
 char *
 clout_i_asprintf(const char *fmt, ...)
 {
