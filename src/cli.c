@@ -231,3 +231,43 @@ cli_output_abort(struct cli_output *o)
 	}
 	memset(o, 0, sizeof o[0]);
 }
+
+/* Graphviz's warnings, one "clout: graphviz: ..." line each: a drawing should have none. */
+static void
+print_warnings(const char *text)
+{
+	const char	*end;
+
+	while (*text != '\0') {
+		end = strchr(text, '\n');
+		if (end == NULL)
+			end = text + strlen(text);
+		if (end > text)
+			fprintf(stderr, "clout: graphviz: %.*s\n", (int)(end - text), text);
+		text = *end == '\n' ? end + 1 : end;
+	}
+}
+
+int
+cli_draw(const struct clout_drawing *drawing, enum clout_image image, const char *path,
+    const char *what)
+{
+	struct clout_renderer	*renderer;
+	struct cli_output	 output;
+	int			 status = CLOUT_EXIT_FAILURE;
+
+	if ((renderer = clout_renderer_new()) == NULL)
+		return cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' "
+		    "as root)");
+	if (cli_output_open(&output, path) == CLOUT_EXIT_OK) {
+		if (clout_render(renderer, drawing, image, output.fp) == IGRAPH_SUCCESS) {
+			print_warnings(clout_renderer_warnings(renderer));
+			status = cli_output_commit(&output);
+		} else {
+			cli_error("cannot draw '%s': %s", what, cli_reason());
+			cli_output_abort(&output);
+		}
+	}
+	clout_renderer_free(renderer);
+	return status;
+}

@@ -172,34 +172,19 @@ print_summary(const struct clout_network *net, const struct clout_deps *deps)
 	fputc('\n', stderr);
 }
 
+/* The dominator tree, laid out by dot. */
 static int
-draw_tree(const struct clout_network *net, const struct clout_deps *deps, const char *path)
+draw_tree(const struct clout_network *net, const struct clout_deps *deps, const char *path,
+    const char *what)
 {
-	struct clout_drawing	 drawing;
-	struct clout_renderer	*renderer;
-	struct cli_output	 output;
-	int			 status = CLOUT_EXIT_FAILURE;
+	struct clout_drawing	drawing;
+	int			status;
 
 	clout_drawing_init(&drawing);
-	if (clout_deps_tree(net, deps, &drawing) != IGRAPH_SUCCESS) {
-		cli_error("cannot draw the dominator tree: %s", cli_reason());
-		goto out;
-	}
-	if ((renderer = clout_renderer_new()) == NULL) {
-		cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' as root)");
-		goto out;
-	}
-	if (cli_output_open(&output, path) == CLOUT_EXIT_OK) {
-		if (clout_render(renderer, &drawing, clout_image_from_path(path), output.fp) ==
-		    IGRAPH_SUCCESS) {
-			status = cli_output_commit(&output);
-		} else {
-			cli_error("cannot draw the dominator tree: %s", cli_reason());
-			cli_output_abort(&output);
-		}
-	}
-	clout_renderer_free(renderer);
-out:
+	if (clout_deps_tree(net, deps, &drawing) == IGRAPH_SUCCESS)
+		status = cli_draw(&drawing, clout_image_from_path(path), path, what);
+	else
+		status = cli_error("cannot draw the dominator tree: %s", cli_reason());
 	clout_drawing_destroy(&drawing);
 	return status;
 }
@@ -242,7 +227,7 @@ cmd_deps_exec(int argc, char **argv)
 			status = cli_usage_error(&cmd_deps_entry, "a drawing of the dominator tree "
 			    "needs --root");
 		else
-			status = draw_tree(&net, &deps, opts.output);
+			status = draw_tree(&net, &deps, opts.output, argv[optind]);
 		goto out_deps;
 	}
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)

@@ -183,22 +183,6 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 	return CLOUT_EXIT_OK;
 }
 
-/* Graphviz's warnings, one "clout: graphviz: ..." line each: a map should have none. */
-static void
-print_warnings(const char *text)
-{
-	const char	*end;
-
-	while (*text != '\0') {
-		end = strchr(text, '\n');
-		if (end == NULL)
-			end = text + strlen(text);
-		if (end > text)
-			fprintf(stderr, "clout: graphviz: %.*s\n", (int)(end - text), text);
-		text = *end == '\n' ? end + 1 : end;
-	}
-}
-
 static int
 cmd_map_exec(int argc, char **argv)
 {
@@ -206,8 +190,6 @@ cmd_map_exec(int argc, char **argv)
 	struct clout_network	 net;
 	struct clout_diags	 diags;
 	struct clout_drawing	 drawing;
-	struct cli_output	 output;
-	struct clout_renderer	*renderer = NULL;
 	igraph_strvector_t	 notices;
 	igraph_integer_t	 i;
 	int			 status;
@@ -233,21 +215,7 @@ cmd_map_exec(int argc, char **argv)
 	}
 	for (i = 0; i < igraph_strvector_size(&notices); i++)
 		fprintf(stderr, "clout: note: %s\n", igraph_strvector_get(&notices, i));
-	if ((renderer = clout_renderer_new()) == NULL) {
-		cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' as root)");
-		goto out_notices;
-	}
-	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
-		goto out_renderer;
-	if (clout_render(renderer, &drawing, opts.image, output.fp) == IGRAPH_SUCCESS) {
-		print_warnings(clout_renderer_warnings(renderer));
-		status = cli_output_commit(&output);
-	} else {
-		cli_error("cannot draw '%s': %s", argv[optind], cli_reason());
-		cli_output_abort(&output);
-	}
-out_renderer:
-	clout_renderer_free(renderer);
+	status = cli_draw(&drawing, opts.image, opts.output, argv[optind]);
 out_notices:
 	igraph_strvector_destroy(&notices);
 out:

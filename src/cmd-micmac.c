@@ -189,33 +189,16 @@ print_summary(const struct clout_micmac *mm)
 /* The influence-dependence plane, drawn by Graphviz with pinned positions. */
 static int
 draw_plane(const struct clout_network *net, const struct clout_micmac *mm,
-    const struct micmac_opts *opts)
+    const struct micmac_opts *opts, const char *what)
 {
-	struct clout_drawing	 drawing;
-	struct clout_renderer	*renderer;
-	struct cli_output	 output;
-	int			 status = CLOUT_EXIT_FAILURE;
+	struct clout_drawing	drawing;
+	int			status;
 
 	clout_drawing_init(&drawing);
-	if (clout_micmac_plane(net, mm, opts->direct, &drawing) != IGRAPH_SUCCESS) {
-		cli_error("cannot draw the plane: %s", cli_reason());
-		goto out;
-	}
-	if ((renderer = clout_renderer_new()) == NULL) {
-		cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' as root)");
-		goto out;
-	}
-	if (cli_output_open(&output, opts->output) == CLOUT_EXIT_OK) {
-		if (clout_render(renderer, &drawing, clout_image_from_path(opts->output),
-		    output.fp) == IGRAPH_SUCCESS) {
-			status = cli_output_commit(&output);
-		} else {
-			cli_error("cannot draw the plane: %s", cli_reason());
-			cli_output_abort(&output);
-		}
-	}
-	clout_renderer_free(renderer);
-out:
+	if (clout_micmac_plane(net, mm, opts->direct, &drawing) == IGRAPH_SUCCESS)
+		status = cli_draw(&drawing, clout_image_from_path(opts->output), opts->output, what);
+	else
+		status = cli_error("cannot draw the plane: %s", cli_reason());
 	clout_drawing_destroy(&drawing);
 	return status;
 }
@@ -249,7 +232,7 @@ cmd_micmac_exec(int argc, char **argv)
 	}
 	print_summary(&mm);
 	if (opts.output != NULL && clout_image_from_path(opts.output) >= 0) {
-		status = draw_plane(&net, &mm, &opts);
+		status = draw_plane(&net, &mm, &opts, argv[optind]);
 		goto out_mm;
 	}
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)

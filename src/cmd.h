@@ -57,6 +57,14 @@ long		cli_count(const char *text);
 int		cli_load(const char *path, struct clout_network *net, struct clout_diags *diags,
 		    int all_warnings);
 
+/*
+ * Render a drawing to path ('-' or NULL: standard output) through the
+ * temporary-file output, printing Graphviz's warnings; what names the
+ * case in messages. Returns an exit status.
+ */
+int		cli_draw(const struct clout_drawing *drawing, enum clout_image image,
+		    const char *path, const char *what);
+
 /* Output to a file goes to a temporary beside it, renamed into place on success. */
 int		cli_output_open(struct cli_output *o, const char *path);
 int		cli_output_commit(struct cli_output *o);
