@@ -23,6 +23,18 @@ test_setup(void **state)
 	return 0;
 }
 
+/* Load a case that must load without error into net (initialised here). */
+static inline void
+load_case(const char *path, struct clout_network *net)
+{
+	struct clout_diags	diags;
+
+	assert_int_equal(clout_network_init(net), IGRAPH_SUCCESS);
+	clout_diags_init(&diags);
+	assert_int_equal(clout_load_case(net, &diags, path), IGRAPH_SUCCESS);
+	clout_diags_destroy(&diags);
+}
+
 /* Every test leaves igraph's FINALLY stack empty. */
 #define VERIFY_FINALLY_STACK() assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0)
 

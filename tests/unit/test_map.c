@@ -13,17 +13,6 @@
 #include "test.h"
 #include "clout_internal.h"
 
-static void
-load_path(const char *path, struct clout_network *net)
-{
-	struct clout_diags	diags;
-
-	assert_int_equal(clout_network_init(net), IGRAPH_SUCCESS);
-	clout_diags_init(&diags);
-	assert_int_equal(clout_load_case(net, &diags, path), IGRAPH_SUCCESS);
-	clout_diags_destroy(&diags);
-}
-
 /*
  * An edge list in a temporary file: every ordered pair of n vertices, with
  * weights 1, 2, 3, ... (distinct), or all 1 but the first `heavy` at 2.
@@ -108,7 +97,7 @@ sizes_pens_and_styles(void **state)
 	static const double		 factor[4] = { 1.0, M_PI / 4, M_PI / 4, 0.65 };
 
 	(void)state;
-	load_path(FIXTURE("hand"), &net);
+	load_case(FIXTURE("hand"), &net);
 	clout_map_options_default(&opts);
 	clout_drawing_init(&d);
 	assert_int_equal(igraph_strvector_init(&notices, 0), IGRAPH_SUCCESS);
@@ -183,7 +172,7 @@ dense_networks_keep_their_strongest_relations(void **state)
 
 	(void)state;
 	write_weights(path, sizeof path, 30, 1, 0);	/* 870 relations, weights 1..870 */
-	load_path(path, &net);
+	load_case(path, &net);
 	unlink(path);
 	assert_int_equal(igraph_strvector_init(&notices, 0), IGRAPH_SUCCESS);
 
@@ -251,7 +240,7 @@ tied_weights_are_not_split(void **state)
 
 	/* 870 relations of weight 1: none is stronger, so all are drawn, and it says so */
 	write_weights(path, sizeof path, 30, 0, 0);
-	load_path(path, &net);
+	load_case(path, &net);
 	unlink(path);
 	clout_drawing_init(&d);
 	assert_int_equal(clout_map_build(&net, &opts, &d, &notices), IGRAPH_SUCCESS);
@@ -264,7 +253,7 @@ tied_weights_are_not_split(void **state)
 
 	/* 100 of weight 2, 770 of weight 1: the 400th is a 1 whose ties overshoot: the 2s stay */
 	write_weights(path, sizeof path, 30, 0, 100);
-	load_path(path, &net);
+	load_case(path, &net);
 	unlink(path);
 	clout_drawing_init(&d);
 	assert_int_equal(igraph_strvector_resize(&notices, 0), IGRAPH_SUCCESS);
@@ -276,7 +265,7 @@ tied_weights_are_not_split(void **state)
 
 	/* 700 of weight 2, 170 of weight 1: the ties at 2 are the strongest, so they all stay */
 	write_weights(path, sizeof path, 30, 0, 700);
-	load_path(path, &net);
+	load_case(path, &net);
 	unlink(path);
 	clout_drawing_init(&d);
 	assert_int_equal(igraph_strvector_resize(&notices, 0), IGRAPH_SUCCESS);
@@ -299,7 +288,7 @@ colours_follow_the_whole_case(void **state)
 	igraph_strvector_t		 notices;
 
 	(void)state;
-	load_path(FIXTURE("hand"), &net);
+	load_case(FIXTURE("hand"), &net);
 	assert_int_equal(igraph_strvector_init(&notices, 0), IGRAPH_SUCCESS);
 	clout_map_options_default(&opts);
 	clout_drawing_init(&whole);
@@ -341,7 +330,7 @@ large_networks_draw_their_top_vertices(void **state)
 	for (i = 0; i < 2100; i++)
 		fprintf(f, "hub,s%d\n", i);
 	fclose(f);
-	load_path(path, &net);
+	load_case(path, &net);
 	unlink(path);
 	assert_int_equal(igraph_strvector_init(&notices, 0), IGRAPH_SUCCESS);
 

@@ -17,17 +17,6 @@
 
 #define EPS 1e-12
 
-static void
-load_fixture(const char *path, struct clout_network *net)
-{
-	struct clout_diags	diags;
-
-	assert_int_equal(clout_network_init(net), IGRAPH_SUCCESS);
-	clout_diags_init(&diags);
-	assert_int_equal(clout_load_case(net, &diags, path), IGRAPH_SUCCESS);
-	clout_diags_destroy(&diags);
-}
-
 static double
 score(const struct clout_network *net, const struct clout_scores *s, enum clout_metric m,
     const char *id)
@@ -43,7 +32,7 @@ hand_worked_values(void **state)
 	double			lambda = (21 + sqrt(425.0)) / 2;
 
 	(void)state;
-	load_fixture(FIXTURE("hand"), &net);
+	load_case(FIXTURE("hand"), &net);
 	assert_int_equal(clout_scores_init(&s), IGRAPH_SUCCESS);
 	assert_int_equal(clout_rank_compute(&net, ~0u, &s), IGRAPH_SUCCESS);
 	VERIFY_FINALLY_STACK();
@@ -92,7 +81,7 @@ undirected_star_closed_forms(void **state)
 	double			d = 0.85, centre = (1 + d * 4) / (5 * (1 + d));
 
 	(void)state;
-	load_fixture(FIXTURE("star"), &net);
+	load_case(FIXTURE("star"), &net);
 	assert_int_equal(clout_scores_init(&s), IGRAPH_SUCCESS);
 	assert_int_equal(clout_rank_compute(&net, ~0u, &s), IGRAPH_SUCCESS);
 	assert_float_equal(score(&net, &s, CLOUT_METRIC_POWER, "c"), centre, 1e-12);
@@ -118,7 +107,7 @@ only_selected_metrics(void **state)
 	unsigned int		mask = (1u << CLOUT_METRIC_POWER) | (1u << CLOUT_METRIC_AUTHORITY);
 
 	(void)state;
-	load_fixture(FIXTURE("hand"), &net);
+	load_case(FIXTURE("hand"), &net);
 	assert_int_equal(clout_scores_init(&s), IGRAPH_SUCCESS);
 	assert_int_equal(clout_rank_compute(&net, mask, &s), IGRAPH_SUCCESS);
 	assert_int_equal(s.computed, mask);
@@ -137,7 +126,7 @@ bad_weights_are_refused_cleanly(void **state)
 	struct clout_scores	s;
 
 	(void)state;
-	load_fixture(FIXTURE("hand"), &net);
+	load_case(FIXTURE("hand"), &net);
 	VECTOR(net.weight)[1] = 0;	/* what the loader never lets through */
 	assert_int_equal(clout_scores_init(&s), IGRAPH_SUCCESS);
 	clout_error_reset();

@@ -18,17 +18,6 @@
 #include "test.h"
 
 static void
-load_path(const char *path, struct clout_network *net)
-{
-	struct clout_diags	diags;
-
-	assert_int_equal(clout_network_init(net), IGRAPH_SUCCESS);
-	clout_diags_init(&diags);
-	assert_int_equal(clout_load_case(net, &diags, path), IGRAPH_SUCCESS);
-	clout_diags_destroy(&diags);
-}
-
-static void
 acyclic_hand_case(void **state)
 {
 	struct clout_network	net;
@@ -42,7 +31,7 @@ acyclic_hand_case(void **state)
 	int			v;
 
 	(void)state;
-	load_path(FIXTURE("hand"), &net);
+	load_case(FIXTURE("hand"), &net);
 	assert_int_equal(clout_micmac_init(&mm), IGRAPH_SUCCESS);
 	assert_int_equal(clout_micmac_compute(&net, NAN, &mm), IGRAPH_SUCCESS);
 	assert_float_equal(mm.rho, 0, 1e-12);
@@ -78,7 +67,7 @@ periodic_cycle(void **state)
 	int			v;
 
 	(void)state;
-	load_path(FIXTURE("cycle3"), &net);
+	load_case(FIXTURE("cycle3"), &net);
 	assert_int_equal(clout_micmac_init(&mm), IGRAPH_SUCCESS);
 	assert_int_equal(clout_micmac_compute(&net, NAN, &mm), IGRAPH_SUCCESS);
 	assert_float_equal(mm.rho, rho, 1e-12);
