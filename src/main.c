@@ -9,11 +9,14 @@
 
 /* Sorted; names are exact (no prefixes), so scripts stay stable. */
 static const struct cmd_entry *const commands[] = {
+	&cmd_blocs_entry,
 	&cmd_check_entry,
 	&cmd_deps_entry,
+	&cmd_mactor_entry,
 	&cmd_map_entry,
 	&cmd_micmac_entry,
 	&cmd_rank_entry,
+	&cmd_whatif_entry,
 	NULL
 };
 
