@@ -65,6 +65,8 @@ size_t		clout_i_utf8_width(const char *text);
 
 /* text.c: small string helpers */
 char		*clout_i_strdup(const char *text);
+/* The first n bytes of text (which must have them), terminated. */
+char		*clout_i_strndup(const char *text, size_t n);
 /* Index of name among count names (exact match), or -1: the *_find of every name table. */
 int		clout_i_name_find(const char *const *names, int count, const char *name);
 char		*clout_i_asprintf(const char *fmt, ...)

@@ -1,18 +1,433 @@
-/* cmd-whatif.c: placeholder until the command lands (issue 4). */
+/* cmd-whatif.c: what changes if actors drop out or relations break or turn round; the knock-out report. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cmd.h"
+
+static int	cmd_whatif_exec(int, char **);
+
+const struct cmd_entry cmd_whatif_entry = {
+	.name = "whatif",
+	.usage = "whatif [--remove IDS] [--drop SRC:TGT] [--flip SRC:TGT] [-b METRIC] [-a]\n"
+	    "              [-f FORMAT] [-o FILE] CASE\n"
+	    "       clout whatif --each [-f FORMAT] [-o FILE] CASE",
+	.summary = "what changes when actors drop out or relations break or turn round",
+	.help =
+	    "Options:\n"
+	    "      --remove IDS      remove these actors or issues (comma-separated) and\n"
+	    "                        their relations\n"
+	    "      --drop SRC:TGT    remove the relation from SRC to TGT\n"
+	    "      --flip SRC:TGT    turn the sign of the relation from SRC to TGT round\n"
+	    "                        (the three may be repeated and combined)\n"
+	    "      --each            knock every actor out in turn and rank them by the\n"
+	    "                        damage their absence does (spoilers, veto players)\n"
+	    "  -b, --by METRIC       the `clout rank` metric to compare (default: power)\n"
+	    "  -a, --actors-only     hide issue rows\n"
+	    "  -f, --format FORMAT   table, csv, tsv, json or md (default: table)\n"
+	    "  -o, --output FILE     write to FILE instead of standard output\n"
+	    "  -h, --help            show this help\n"
+	    "\n"
+	    "A scenario compares every vertex before and after: its rank and score by\n"
+	    "the metric, how many vertices it reaches and how many of those still\n"
+	    "present it no longer reaches (reach_lost), and its MICMAC sector (with\n"
+	    "the alpha of before). rank_change > 0 means the vertex moved up.\n"
+	    "Standard error sums it up.\n"
+	    "\n"
+	    "--each: damage_power is the L1 change of the other actors' power when the\n"
+	    "actor is removed; reach_lost counts the ordered pairs of other vertices\n"
+	    "that can then no longer reach each other; sector_changes the other\n"
+	    "vertices whose MICMAC sector changes (empty above 300 vertices).\n",
+	.exec = cmd_whatif_exec,
+};
+
+enum { OPT_REMOVE = 256, OPT_DROP, OPT_FLIP, OPT_EACH };
+
+/* Scenario texts are kept as given and resolved once the case is loaded. */
+struct change {
+	int		 what;		/* OPT_REMOVE, OPT_DROP or OPT_FLIP */
+	const char	*text;
+};
+
+struct whatif_opts {
+	struct change		*changes;
+	int			 nchanges;
+	int			 each;
+	int			 actors_only;
+	enum clout_metric	 metric;
+	enum clout_format	 format;
+	const char		*output;
+};
+
+static int
+parse_options(struct whatif_opts *opts, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "remove", required_argument, NULL, OPT_REMOVE },
+		{ "drop", required_argument, NULL, OPT_DROP },
+		{ "flip", required_argument, NULL, OPT_FLIP },
+		{ "each", no_argument, NULL, OPT_EACH },
+		{ "by", required_argument, NULL, 'b' },
+		{ "actors-only", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	ch, m;
+
+	opts->metric = CLOUT_METRIC_POWER;
+	opts->format = CLOUT_FORMAT_TABLE;
+	/* at most one change per argument: argc bounds them */
+	opts->changes = calloc((size_t)argc + 1, sizeof *opts->changes);
+	if (opts->changes == NULL)
+		return cli_error("out of memory");
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":ab:f:ho:", options, NULL)) != -1) {
+		switch (ch) {
+		case OPT_REMOVE:
+		case OPT_DROP:
+		case OPT_FLIP:
+			if (optarg[0] == '\0')
+				return cli_usage_error(&cmd_whatif_entry, "--%s needs a value",
+				    ch == OPT_REMOVE ? "remove" : ch == OPT_DROP ? "drop" : "flip");
+			opts->changes[opts->nchanges++] = (struct change){ ch, optarg };
+			break;
+		case OPT_EACH:
+			opts->each = 1;
+			break;
+		case 'a':
+			opts->actors_only = 1;
+			break;
+		case 'b':
+			if ((m = clout_metric_find(optarg)) < 0)
+				return cli_usage_error(&cmd_whatif_entry, "unknown metric '%s'", optarg);
+			opts->metric = (enum clout_metric)m;
+			break;
+		case 'f':
+			if ((int)(opts->format = clout_format_find(optarg)) < 0)
+				return cli_usage_error(&cmd_whatif_entry,
+				    "unknown format '%s' (table, csv, tsv, json or md)", optarg);
+			break;
+		case 'h':
+			cli_help(stdout, &cmd_whatif_entry);
+			return -1;
+		case 'o':
+			opts->output = optarg;
+			break;
+		default:
+			return cli_bad_option(&cmd_whatif_entry, argv, ch);
+		}
+	}
+	if (opts->each && opts->nchanges > 0)
+		return cli_usage_error(&cmd_whatif_entry,
+		    "--each knocks out every actor by itself: leave out --remove, --drop and --flip");
+	if (!opts->each && opts->nchanges == 0)
+		return cli_usage_error(&cmd_whatif_entry,
+		    "say what changes: --remove, --drop or --flip (or --each)");
+	if (argc - optind != 1)
+		return cli_usage_error(&cmd_whatif_entry, argc - optind == 0 ?
+		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	return CLOUT_EXIT_OK;
+}
+
+/* A copy with the library's -1 (none) as a null cell. */
+static igraph_error_t
+nullable(const igraph_vector_int_t *ints, igraph_vector_int_t *res)
+{
+	igraph_integer_t	i, n = igraph_vector_int_size(ints);
+
+	IGRAPH_CHECK(igraph_vector_int_resize(res, n));
+	for (i = 0; i < n; i++)
+		VECTOR(*res)[i] = VECTOR(*ints)[i] < 0 ? CLOUT_NULL_INT : VECTOR(*ints)[i];
+	return IGRAPH_SUCCESS;
+}
+
+/* The scenario's table; vectors that need building live in this struct. */
+struct scenario_table {
+	igraph_strvector_t	 type, status, sector_before, sector_after;
+	igraph_vector_int_t	 rank_after, rank_change, reach_after, reach_lost;
+	igraph_vector_t		 score_change;
+	igraph_vector_int_t	 rows;
+};
+
+static void
+scenario_table_destroy(struct scenario_table *t)
+{
+	igraph_strvector_destroy(&t->type);
+	igraph_strvector_destroy(&t->status);
+	igraph_strvector_destroy(&t->sector_before);
+	igraph_strvector_destroy(&t->sector_after);
+	igraph_vector_int_destroy(&t->rank_after);
+	igraph_vector_int_destroy(&t->rank_change);
+	igraph_vector_destroy(&t->score_change);
+	igraph_vector_int_destroy(&t->reach_after);
+	igraph_vector_int_destroy(&t->reach_lost);
+	igraph_vector_int_destroy(&t->rows);
+}
+
+static igraph_error_t
+scenario_table_init(struct scenario_table *t)
+{
+	/* zeroed first: igraph's destroy functions accept zeroed vectors */
+	memset(t, 0, sizeof *t);
+	if (igraph_strvector_init(&t->type, 0) || igraph_strvector_init(&t->status, 0) ||
+	    igraph_strvector_init(&t->sector_before, 0) ||
+	    igraph_strvector_init(&t->sector_after, 0) ||
+	    igraph_vector_int_init(&t->rank_after, 0) || igraph_vector_int_init(&t->rank_change, 0) ||
+	    igraph_vector_init(&t->score_change, 0) || igraph_vector_int_init(&t->reach_after, 0) ||
+	    igraph_vector_int_init(&t->reach_lost, 0) || igraph_vector_int_init(&t->rows, 0))
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t
+scenario_table_fill(struct scenario_table *t, const struct clout_network *net,
+    const struct clout_whatif *w, int actors_only)
+{
+	igraph_integer_t	v, n = clout_network_vcount(net);
+	int			present;
+
+	IGRAPH_CHECK(nullable(&w->rank_after, &t->rank_after));
+	IGRAPH_CHECK(nullable(&w->reach_after, &t->reach_after));
+	IGRAPH_CHECK(nullable(&w->reach_lost, &t->reach_lost));
+	IGRAPH_CHECK(igraph_vector_int_resize(&t->rank_change, n));
+	IGRAPH_CHECK(igraph_vector_resize(&t->score_change, n));
+	for (v = 0; v < n; v++) {
+		present = VECTOR(w->rank_after)[v] >= 0;
+		VECTOR(t->rank_change)[v] = present ?
+		    VECTOR(w->rank_before)[v] - VECTOR(w->rank_after)[v] : CLOUT_NULL_INT;
+		VECTOR(t->score_change)[v] = VECTOR(w->score_after)[v] - VECTOR(w->score_before)[v];
+		IGRAPH_CHECK(igraph_strvector_push_back(&t->type, clout_vertex_type_name(
+		    (enum clout_vertex_type)VECTOR(net->type)[v])));
+		IGRAPH_CHECK(igraph_strvector_push_back(&t->status, present ? "kept" : "removed"));
+		IGRAPH_CHECK(igraph_strvector_push_back(&t->sector_before, clout_sector_name(
+		    (enum clout_sector)VECTOR(w->sector_before)[v])));
+		IGRAPH_CHECK(igraph_strvector_push_back(&t->sector_after, present ? clout_sector_name(
+		    (enum clout_sector)VECTOR(w->sector_after)[v]) : ""));
+		if (!actors_only || VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR)
+			IGRAPH_CHECK(igraph_vector_int_push_back(&t->rows, v));
+	}
+	/* the baseline ranking's order, so the table reads like `clout rank` */
+	clout_rank_sort(net, &w->score_before, &t->rows);
+	return IGRAPH_SUCCESS;
+}
+
+/* What the scenario did and what it changed, on standard error. */
+static void
+print_summary(const struct clout_whatif *w)
+{
+	fprintf(stderr, "clout: whatif: %" IGRAPH_PRId " %s removed, %" IGRAPH_PRId
+	    " %s gone with them or dropped, %" IGRAPH_PRId " flipped\n", w->removed_vertices,
+	    w->removed_vertices == 1 ? "vertex" : "vertices", w->removed_relations,
+	    w->removed_relations == 1 ? "relation" : "relations", w->flipped_relations);
+	fprintf(stderr, "clout: whatif: %s moved by %.6g in all (L1 over the actors left); %"
+	    IGRAPH_PRId " ranks and %" IGRAPH_PRId " MICMAC sectors changed; %" IGRAPH_PRId
+	    " ordered pairs lost every influence path\n", clout_metric_info(w->metric)->name,
+	    w->damage, w->rank_changes, w->sector_changes, w->reach_lost_pairs);
+	if (w->removed_vertices == 0 && w->removed_relations == 0)
+		fprintf(stderr, "clout: whatif: flips change signs only: ranks, reach and MICMAC "
+		    "ignore signs, so only the camps can move\n");
+}
+
+static int
+write_scenario(FILE *out, const struct clout_network *net, const struct clout_whatif *w,
+    const struct whatif_opts *opts)
+{
+	struct clout_column	 columns[16];
+	struct clout_table	 table;
+	struct scenario_table	 t;
+	struct clout_json	 json;
+	int			 ncol = 0, i;
+
+	if (scenario_table_init(&t) != IGRAPH_SUCCESS ||
+	    scenario_table_fill(&t, net, w, opts->actors_only) != IGRAPH_SUCCESS) {
+		scenario_table_destroy(&t);
+		return cli_error("%s", cli_reason());
+	}
+	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
+	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
+	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &t.type };
+	columns[ncol++] = (struct clout_column){ .name = "status", .kind = CLOUT_COLUMN_TEXT, .text = &t.status };
+	columns[ncol++] = (struct clout_column){ .name = "rank_before", .kind = CLOUT_COLUMN_INT, .integers = &w->rank_before };
+	columns[ncol++] = (struct clout_column){ .name = "rank_after", .kind = CLOUT_COLUMN_INT, .integers = &t.rank_after };
+	columns[ncol++] = (struct clout_column){ .name = "rank_change", .kind = CLOUT_COLUMN_INT, .integers = &t.rank_change };
+	columns[ncol++] = (struct clout_column){ .name = "score_before", .kind = CLOUT_COLUMN_REAL, .reals = &w->score_before };
+	columns[ncol++] = (struct clout_column){ .name = "score_after", .kind = CLOUT_COLUMN_REAL, .reals = &w->score_after };
+	columns[ncol++] = (struct clout_column){ .name = "score_change", .kind = CLOUT_COLUMN_REAL, .reals = &t.score_change };
+	columns[ncol++] = (struct clout_column){ .name = "reach_before", .kind = CLOUT_COLUMN_INT, .integers = &w->reach_before };
+	columns[ncol++] = (struct clout_column){ .name = "reach_after", .kind = CLOUT_COLUMN_INT, .integers = &t.reach_after };
+	columns[ncol++] = (struct clout_column){ .name = "reach_lost", .kind = CLOUT_COLUMN_INT, .integers = &t.reach_lost };
+	columns[ncol++] = (struct clout_column){ .name = "sector_before", .kind = CLOUT_COLUMN_TEXT, .text = &t.sector_before };
+	columns[ncol++] = (struct clout_column){ .name = "sector_after", .kind = CLOUT_COLUMN_TEXT, .text = &t.sector_after };
+	table.columns = columns;
+	table.ncolumns = ncol;
+	table.rows = &t.rows;
+
+	if (opts->format != CLOUT_FORMAT_JSON) {
+		if (clout_table_write(out, &table, opts->format) != IGRAPH_SUCCESS) {
+			scenario_table_destroy(&t);
+			return cli_error("cannot write the table: %s", cli_reason());
+		}
+		scenario_table_destroy(&t);
+		return CLOUT_EXIT_OK;
+	}
+	clout_json_init(&json, out);
+	clout_json_open(&json, NULL, '{', 0);
+	clout_json_string(&json, "case", net->name);
+	clout_json_open(&json, "scenario", '{', 0);
+	for (i = OPT_REMOVE; i <= OPT_FLIP; i++) {
+		int	c;
+
+		clout_json_open(&json, i == OPT_REMOVE ? "remove" : i == OPT_DROP ? "drop" : "flip",
+		    '[', 1);
+		for (c = 0; c < opts->nchanges; c++)
+			if (opts->changes[c].what == i)
+				clout_json_string(&json, NULL, opts->changes[c].text);
+		clout_json_close(&json);
+	}
+	clout_json_close(&json);
+	clout_json_string(&json, "metric", clout_metric_info(w->metric)->name);
+	clout_json_real(&json, "alpha", w->alpha);
+	clout_json_int(&json, "removed_vertices", w->removed_vertices);
+	clout_json_int(&json, "removed_relations", w->removed_relations);
+	clout_json_int(&json, "flipped_relations", w->flipped_relations);
+	clout_json_real(&json, "damage", w->damage);
+	clout_json_int(&json, "reach_lost", w->reach_lost_pairs);
+	clout_json_int(&json, "rank_changes", w->rank_changes);
+	clout_json_int(&json, "sector_changes", w->sector_changes);
+	clout_json_table(&json, "vertices", &table);
+	clout_json_close(&json);
+	scenario_table_destroy(&t);
+	return CLOUT_EXIT_OK;
+}
+
+static int
+run_scenario(FILE *out, const struct clout_network *net, const struct whatif_opts *opts,
+    const char *path)
+{
+	struct clout_scenario	s;
+	struct clout_whatif	w;
+	igraph_error_t		ret = IGRAPH_SUCCESS;
+	int			c, status;
+
+	if (clout_scenario_init(&s, net) != IGRAPH_SUCCESS)
+		return cli_error("%s", cli_reason());
+	for (c = 0; c < opts->nchanges && ret == IGRAPH_SUCCESS; c++) {
+		const struct change	*ch = &opts->changes[c];
+
+		ret = ch->what == OPT_REMOVE ? clout_scenario_remove(&s, net, ch->text) :
+		    ch->what == OPT_DROP ? clout_scenario_drop(&s, net, ch->text) :
+		    clout_scenario_flip(&s, net, ch->text);
+	}
+	if (ret != IGRAPH_SUCCESS) {
+		clout_scenario_destroy(&s);
+		return cli_error("%s: %s", path, cli_reason());
+	}
+	if (clout_whatif_init(&w) != IGRAPH_SUCCESS) {
+		clout_scenario_destroy(&s);
+		return cli_error("%s", cli_reason());
+	}
+	if (clout_whatif_compute(net, &s, opts->metric, &w) != IGRAPH_SUCCESS)
+		status = cli_error("cannot compare '%s' before and after: %s", path, cli_reason());
+	else {
+		print_summary(&w);
+		status = write_scenario(out, net, &w, opts);
+	}
+	clout_whatif_destroy(&w);
+	clout_scenario_destroy(&s);
+	return status;
+}
+
+static int
+run_each(FILE *out, const struct clout_network *net, const struct whatif_opts *opts,
+    const char *path)
+{
+	struct clout_knockout	 k;
+	struct clout_column	 columns[8];
+	struct clout_table	 table;
+	igraph_vector_int_t	 sector_changes, rows;
+	igraph_integer_t	 v;
+	int			 ncol = 0, status = CLOUT_EXIT_OK;
+
+	if (clout_knockout_init(&k) != IGRAPH_SUCCESS)
+		return cli_error("%s", cli_reason());
+	if (clout_knockout_compute(net, &k) != IGRAPH_SUCCESS) {
+		clout_knockout_destroy(&k);
+		return cli_error("cannot knock out the actors of '%s': %s", path, cli_reason());
+	}
+	memset(&sector_changes, 0, sizeof sector_changes);	/* igraph destroys zeroed vectors */
+	memset(&rows, 0, sizeof rows);
+	if (igraph_vector_int_init(&sector_changes, 0) || igraph_vector_int_init(&rows, 0) ||
+	    nullable(&k.sector_changes, &sector_changes)) {
+		status = cli_error("out of memory");
+		goto out;
+	}
+	for (v = 0; v < clout_network_vcount(net); v++)
+		if (VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR &&
+		    igraph_vector_int_push_back(&rows, v) != IGRAPH_SUCCESS) {
+			status = cli_error("out of memory");
+			goto out;
+		}
+	/* most damage first, ties by id */
+	clout_rank_sort(net, &k.damage_power, &rows);
+	/* the stable names: damage_power and reach_lost */
+	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
+	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
+	columns[ncol++] = (struct clout_column){ .name = "kind", .kind = CLOUT_COLUMN_TEXT, .text = &net->kind };
+	columns[ncol++] = (struct clout_column){ .name = "damage_power", .kind = CLOUT_COLUMN_REAL,
+	    .reals = &k.damage_power };
+	columns[ncol++] = (struct clout_column){ .name = "reach_lost", .kind = CLOUT_COLUMN_INT,
+	    .integers = &k.reach_lost };
+	columns[ncol++] = (struct clout_column){ .name = "sector_changes", .kind = CLOUT_COLUMN_INT,
+	    .integers = &sector_changes };
+	table.columns = columns;
+	table.ncolumns = ncol;
+	table.rows = &rows;
+	if (clout_table_write(out, &table, opts->format) != IGRAPH_SUCCESS)
+		status = cli_error("cannot write the table: %s", cli_reason());
+out:
+	igraph_vector_int_destroy(&rows);
+	igraph_vector_int_destroy(&sector_changes);
+	clout_knockout_destroy(&k);
+	return status;
+}
 
 static int
 cmd_whatif_exec(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_error("whatif is not built yet");
-}
+	struct whatif_opts	opts;
+	struct clout_network	net;
+	struct clout_diags	diags;
+	struct cli_output	output;
+	int			status;
 
-const struct cmd_entry cmd_whatif_entry = {
-	.name = "whatif",
-	.usage = "whatif CASE",
-	.summary = "(not built yet)",
-	.help = "",
-	.exec = cmd_whatif_exec,
-};
+	memset(&opts, 0, sizeof opts);
+	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK) {
+		free(opts.changes);
+		return status < 0 ? CLOUT_EXIT_OK : status;
+	}
+	if (clout_network_init(&net) != IGRAPH_SUCCESS) {
+		free(opts.changes);
+		return cli_error("%s", cli_reason());
+	}
+	clout_diags_init(&diags);
+	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
+		goto out;
+	if ((status = cli_output_open(&output, opts.output)) != CLOUT_EXIT_OK)
+		goto out;
+	status = opts.each ? run_each(output.fp, &net, &opts, argv[optind]) :
+	    run_scenario(output.fp, &net, &opts, argv[optind]);
+	if (status == CLOUT_EXIT_OK)
+		status = cli_output_commit(&output);
+	else
+		cli_output_abort(&output);
+out:
+	clout_diags_destroy(&diags);
+	clout_network_destroy(&net);
+	free(opts.changes);
+	return status;
+}

@@ -199,3 +199,99 @@ clout_vertex_type_name(enum clout_vertex_type type)
 {
 	return type == CLOUT_VERTEX_ISSUE ? "issue" : "actor";
 }
+
+/* Append the kept items of src's strings to dst's. */
+static igraph_error_t
+copy_strings(const igraph_strvector_t *src, const igraph_vector_bool_t *keep,
+    igraph_strvector_t *dst)
+{
+	igraph_integer_t	i, n = igraph_strvector_size(src);
+
+	for (i = 0; i < n; i++)
+		if (keep == NULL || VECTOR(*keep)[i])
+			IGRAPH_CHECK(igraph_strvector_push_back(dst, igraph_strvector_get(src, i)));
+	return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t
+copy_attrs(const struct clout_attrs *src, const igraph_vector_bool_t *keep,
+    struct clout_attrs *dst)
+{
+	igraph_integer_t	c, column, count = igraph_strvector_size(&src->names);
+
+	for (c = 0; c < count; c++) {
+		IGRAPH_CHECK(clout_attrs_column(dst, igraph_strvector_get(&src->names, c), 0,
+		    &column));
+		IGRAPH_CHECK(copy_strings(&src->values[c], keep, &dst->values[column]));
+	}
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_network_subset(const struct clout_network *src, const igraph_vector_bool_t *keep_vertex,
+    const igraph_vector_bool_t *keep_edge, const igraph_vector_bool_t *flip_edge,
+    struct clout_network *dst, igraph_vector_int_t *vertex_map)
+{
+	igraph_integer_t	n = clout_network_vcount(src), m = clout_network_ecount(src);
+	igraph_integer_t	v, e, kept = 0, existing;
+	igraph_vector_bool_t	edge_kept;
+	igraph_vector_int_t	edges;
+	igraph_t		graph;
+
+	IGRAPH_CHECK(igraph_vector_int_resize(vertex_map, n));
+	for (v = 0; v < n; v++)
+		VECTOR(*vertex_map)[v] = VECTOR(*keep_vertex)[v] ? kept++ : -1;
+	/* a relation goes with either of its ends */
+	IGRAPH_CHECK(igraph_vector_bool_init(&edge_kept, m));
+	IGRAPH_FINALLY(igraph_vector_bool_destroy, &edge_kept);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
+	for (e = 0; e < m; e++) {
+		igraph_integer_t	from = VECTOR(*vertex_map)[IGRAPH_FROM(&src->graph, e)];
+		igraph_integer_t	to = VECTOR(*vertex_map)[IGRAPH_TO(&src->graph, e)];
+
+		VECTOR(edge_kept)[e] = from >= 0 && to >= 0 && (keep_edge == NULL ||
+		    VECTOR(*keep_edge)[e]);
+		if (!VECTOR(edge_kept)[e])
+			continue;
+		IGRAPH_CHECK(igraph_vector_int_push_back(&edges, from));
+		IGRAPH_CHECK(igraph_vector_int_push_back(&edges, to));
+		IGRAPH_CHECK(igraph_vector_int_push_back(&dst->sign,
+		    VECTOR(src->sign)[e] * (flip_edge != NULL && VECTOR(*flip_edge)[e] ? -1 : 1)));
+		IGRAPH_CHECK(igraph_vector_push_back(&dst->weight, VECTOR(src->weight)[e]));
+		IGRAPH_CHECK(igraph_vector_push_back(&dst->confidence, VECTOR(src->confidence)[e]));
+		IGRAPH_CHECK(igraph_vector_int_push_back(&dst->edge_line, VECTOR(src->edge_line)[e]));
+	}
+
+	for (v = 0; v < n; v++) {
+		if (!VECTOR(*keep_vertex)[v])
+			continue;
+		IGRAPH_CHECK(clout_i_strmap_insert(dst->index, igraph_strvector_get(&src->id, v),
+		    VECTOR(*vertex_map)[v], &existing));
+		IGRAPH_CHECK(igraph_vector_int_push_back(&dst->type, VECTOR(src->type)[v]));
+		IGRAPH_CHECK(igraph_vector_int_push_back(&dst->vertex_line,
+		    VECTOR(src->vertex_line)[v]));
+	}
+	IGRAPH_CHECK(copy_strings(&src->id, keep_vertex, &dst->id));
+	IGRAPH_CHECK(copy_strings(&src->label, keep_vertex, &dst->label));
+	IGRAPH_CHECK(copy_strings(&src->kind, keep_vertex, &dst->kind));
+	IGRAPH_CHECK(copy_strings(&src->bloc, keep_vertex, &dst->bloc));
+	IGRAPH_CHECK(copy_strings(&src->role, keep_vertex, &dst->role));
+	IGRAPH_CHECK(copy_strings(&src->notes, keep_vertex, &dst->notes));
+	IGRAPH_CHECK(copy_attrs(&src->vertex_attrs, keep_vertex, &dst->vertex_attrs));
+	IGRAPH_CHECK(copy_strings(&src->edge_kind, &edge_kept, &dst->edge_kind));
+	IGRAPH_CHECK(copy_strings(&src->evidence, &edge_kept, &dst->evidence));
+	IGRAPH_CHECK(copy_attrs(&src->edge_attrs, &edge_kept, &dst->edge_attrs));
+	IGRAPH_CHECK(copy_strings(&src->info_keys, NULL, &dst->info_keys));
+	IGRAPH_CHECK(copy_strings(&src->info_values, NULL, &dst->info_values));
+	if (src->name != NULL && (dst->name = clout_i_strdup(src->name)) == NULL)
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+
+	IGRAPH_CHECK(igraph_create(&graph, &edges, kept, src->directed));
+	igraph_destroy(&dst->graph);
+	dst->graph = graph;
+	dst->directed = src->directed;
+	igraph_vector_int_destroy(&edges);
+	igraph_vector_bool_destroy(&edge_kept);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}

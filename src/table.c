@@ -32,6 +32,8 @@ static int
 cell_is_null(const struct clout_column *col, igraph_integer_t item)
 {
 	/* NaN is undefined; an infinity is no number JSON or CSV readers accept either */
+	if (col->kind == CLOUT_COLUMN_INT)
+		return VECTOR(*col->integers)[item] == CLOUT_NULL_INT;
 	return col->kind == CLOUT_COLUMN_REAL && !isfinite(VECTOR(*col->reals)[item]);
 }
 
@@ -45,7 +47,10 @@ cell_text(const struct clout_column *col, igraph_integer_t item, int fixed_decim
 		*text = igraph_strvector_get(col->text, item);
 		return;
 	case CLOUT_COLUMN_INT:
-		snprintf(buf, size, "%" IGRAPH_PRId, VECTOR(*col->integers)[item]);
+		if (cell_is_null(col, item))
+			buf[0] = '\0';
+		else
+			snprintf(buf, size, "%" IGRAPH_PRId, VECTOR(*col->integers)[item]);
 		break;
 	case CLOUT_COLUMN_REAL:
 		if (cell_is_null(col, item))
@@ -273,4 +278,142 @@ clout_table_write(FILE *out, const struct clout_table *t, enum clout_format form
 	if (ferror(out))
 		IGRAPH_ERROR("cannot write the table", IGRAPH_EFILE);
 	return IGRAPH_SUCCESS;
+}
+
+void
+clout_json_init(struct clout_json *json, FILE *out)
+{
+	memset(json, 0, sizeof *json);
+	json->out = out;
+}
+
+/* The separator, indentation and key before a member or element. */
+static void
+json_member(struct clout_json *json, const char *key)
+{
+	int	d = json->depth, i;
+
+	if (d > 0) {
+		if (json->members[d])
+			fputc(',', json->out);
+		if (json->compact[d])
+			fputs(json->members[d] ? " " : "", json->out);
+		else {
+			fputc('\n', json->out);
+			for (i = 0; i < d; i++)
+				fputs("  ", json->out);
+		}
+		json->members[d] = 1;
+	}
+	if (key != NULL) {
+		put_json_string(json->out, key);
+		fputs(": ", json->out);
+	}
+}
+
+void
+clout_json_open(struct clout_json *json, const char *key, char bracket, int compact)
+{
+	json_member(json, key);
+	fputc(bracket, json->out);
+	if (json->depth + 1 < CLOUT_JSON_MAX_DEPTH) {
+		json->depth++;
+		json->members[json->depth] = 0;
+		json->compact[json->depth] = (unsigned char)(compact || json->compact[json->depth - 1]);
+		json->square[json->depth] = bracket == '[';
+	}
+}
+
+void
+clout_json_close(struct clout_json *json)
+{
+	int	d = json->depth, i;
+
+	if (d == 0)
+		return;
+	if (json->members[d] && !json->compact[d]) {
+		fputc('\n', json->out);
+		for (i = 0; i < d - 1; i++)
+			fputs("  ", json->out);
+	}
+	fputc(json->square[d] ? ']' : '}', json->out);
+	json->depth--;
+	if (json->depth == 0)
+		fputc('\n', json->out);
+}
+
+void
+clout_json_string(struct clout_json *json, const char *key, const char *value)
+{
+	json_member(json, key);
+	if (value == NULL)
+		fputs("null", json->out);
+	else
+		put_json_string(json->out, value);
+}
+
+void
+clout_json_real(struct clout_json *json, const char *key, double value)
+{
+	char	buf[64];
+
+	json_member(json, key);
+	if (!isfinite(value)) {
+		fputs("null", json->out);
+		return;
+	}
+	format_real(buf, sizeof buf, value);
+	fputs(buf, json->out);
+}
+
+void
+clout_json_int(struct clout_json *json, const char *key, igraph_integer_t value)
+{
+	json_member(json, key);
+	fprintf(json->out, "%" IGRAPH_PRId, value);
+}
+
+void
+clout_json_bool(struct clout_json *json, const char *key, int value)
+{
+	json_member(json, key);
+	fputs(value ? "true" : "false", json->out);
+}
+
+void
+clout_json_null(struct clout_json *json, const char *key)
+{
+	json_member(json, key);
+	fputs("null", json->out);
+}
+
+void
+clout_json_table(struct clout_json *json, const char *key, const struct clout_table *t)
+{
+	igraph_integer_t	 r, nrows = igraph_vector_int_size(t->rows);
+	char			 buf[512];
+	const char		*text;
+	int			 c;
+
+	clout_json_open(json, key, '[', 0);
+	for (r = 0; r < nrows; r++) {
+		igraph_integer_t	item = VECTOR(*t->rows)[r];
+
+		clout_json_open(json, NULL, '{', 1);
+		for (c = 0; c < t->ncolumns; c++) {
+			const struct clout_column	*col = &t->columns[c];
+
+			cell_text(col, item, -1, buf, sizeof buf, &text);
+			if (col->kind == CLOUT_COLUMN_TEXT)
+				clout_json_string(json, col->name, text);
+			else if (cell_is_null(col, item))
+				clout_json_null(json, col->name);
+			else {
+				json_member(json, col->name);
+				fputs(text, json->out);
+			}
+		}
+		clout_json_close(json);
+	}
+	clout_json_close(json);
 }

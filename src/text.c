@@ -18,6 +18,18 @@ clout_i_strdup(const char *text)
 	return copy;
 }
 
+char *
+clout_i_strndup(const char *text, size_t n)
+{
+	char	*copy = malloc(n + 1);
+
+	if (copy != NULL) {
+		memcpy(copy, text, n);
+		copy[n] = '\0';
+	}
+	return copy;
+}
+
 int
 clout_i_name_find(const char *const *names, int count, const char *name)
 {

@@ -64,6 +64,18 @@ igraph_integer_t clout_network_count_type(const struct clout_network *net,
 		    enum clout_vertex_type type);
 const char	*clout_vertex_type_name(enum clout_vertex_type type);
 
+/*
+ * Fill dst (a new, empty network) with src's vertices for which keep_vertex
+ * is true and its relations between them for which keep_edge is true (NULL:
+ * all), the sign turned round where flip_edge is true (NULL: none). Order,
+ * data and attributes carry over; vertex_map[v] is v's id in dst, or -1.
+ * Time complexity: O(|V| + |E|) plus the text copied.
+ */
+igraph_error_t	clout_network_subset(const struct clout_network *src,
+		    const igraph_vector_bool_t *keep_vertex, const igraph_vector_bool_t *keep_edge,
+		    const igraph_vector_bool_t *flip_edge, struct clout_network *dst,
+		    igraph_vector_int_t *vertex_map);
+
 /* Attribute columns. */
 igraph_error_t	clout_attrs_init(struct clout_attrs *attrs);
 void		clout_attrs_destroy(struct clout_attrs *attrs);

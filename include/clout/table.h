@@ -22,11 +22,14 @@ enum clout_column_kind {
 	CLOUT_COLUMN_REAL
 };
 
+/* An integer cell with no value (empty in tables, null in JSON). */
+#define CLOUT_NULL_INT	IGRAPH_INTEGER_MIN
+
 struct clout_column {
 	const char			*name;
 	enum clout_column_kind		 kind;
 	const igraph_strvector_t	*text;		/* CLOUT_COLUMN_TEXT */
-	const igraph_vector_int_t	*integers;	/* CLOUT_COLUMN_INT */
+	const igraph_vector_int_t	*integers;	/* CLOUT_COLUMN_INT; CLOUT_NULL_INT is null */
 	const igraph_vector_t		*reals;		/* CLOUT_COLUMN_REAL; NaN is null */
 };
 
@@ -48,5 +51,34 @@ struct clout_table {
  */
 igraph_error_t	clout_table_write(FILE *out, const struct clout_table *table,
 		    enum clout_format format);
+
+/*
+ * A JSON document written as it goes: objects and arrays nest, members and
+ * elements are separated and indented. Containers opened compact put their
+ * members on one line (table rows). key is a member name inside an object
+ * and NULL inside an array or at the top. Reals that are not finite are
+ * written as null, like NaN cells in tables.
+ */
+#define CLOUT_JSON_MAX_DEPTH 16
+
+struct clout_json {
+	FILE		*out;
+	int		 depth;
+	unsigned char	 members[CLOUT_JSON_MAX_DEPTH];	/* written so far, capped at 1 */
+	unsigned char	 compact[CLOUT_JSON_MAX_DEPTH];
+	unsigned char	 square[CLOUT_JSON_MAX_DEPTH];	/* an array, closed by ']' */
+};
+
+void		clout_json_init(struct clout_json *json, FILE *out);
+void		clout_json_open(struct clout_json *json, const char *key, char bracket, int compact);
+void		clout_json_close(struct clout_json *json);
+void		clout_json_string(struct clout_json *json, const char *key, const char *value);
+void		clout_json_real(struct clout_json *json, const char *key, double value);
+void		clout_json_int(struct clout_json *json, const char *key, igraph_integer_t value);
+void		clout_json_bool(struct clout_json *json, const char *key, int value);
+void		clout_json_null(struct clout_json *json, const char *key);
+/* The table as an array of row objects, one per line. */
+void		clout_json_table(struct clout_json *json, const char *key,
+		    const struct clout_table *table);
 
 #endif
