@@ -27,8 +27,9 @@ const struct cmd_entry cmd_rank_entry = {
 	    "Metrics (edge u -> v means u influences v):\n"
 	    "  out_strength, in_strength, power, exposure, betweenness,\n"
 	    "  harmonic_out, harmonic_in, hub, authority, reach\n"
-	    "Ties are broken by id. Weights are strengths; path-based metrics use\n"
-	    "the cost 1/weight; signs and confidence do not change a ranking.\n",
+	    "Ties (equal to 12 digits) are broken by id. Weights are strengths;\n"
+	    "path-based metrics use the cost 1/weight; signs and confidence do not\n"
+	    "change a ranking.\n",
 	.exec = cmd_rank_exec,
 };
 

@@ -233,15 +233,47 @@ print_summary(const struct clout_whatif *w)
 		    "ignore signs, so only the camps can move\n");
 }
 
+/* The scenario as resolved: removed ids, dropped and flipped [source, target] pairs. */
+static void
+write_changes(struct clout_json *json, const struct clout_network *net,
+    const struct clout_scenario *s)
+{
+	const igraph_vector_bool_t	*which[2] = { &s->drop, &s->flip };
+	igraph_integer_t		 v, e;
+	int				 i;
+
+	clout_json_open(json, "scenario", '{', 0);
+	clout_json_open(json, "remove", '[', 1);
+	for (v = 0; v < clout_network_vcount(net); v++)
+		if (VECTOR(s->remove)[v])
+			clout_json_string(json, NULL, igraph_strvector_get(&net->id, v));
+	clout_json_close(json);
+	for (i = 0; i < 2; i++) {
+		clout_json_open(json, i == 0 ? "drop" : "flip", '[', 1);
+		for (e = 0; e < clout_network_ecount(net); e++) {
+			if (!VECTOR(*which[i])[e])
+				continue;
+			clout_json_open(json, NULL, '[', 1);
+			clout_json_string(json, NULL,
+			    igraph_strvector_get(&net->id, IGRAPH_FROM(&net->graph, e)));
+			clout_json_string(json, NULL,
+			    igraph_strvector_get(&net->id, IGRAPH_TO(&net->graph, e)));
+			clout_json_close(json);
+		}
+		clout_json_close(json);
+	}
+	clout_json_close(json);
+}
+
 static int
-write_scenario(FILE *out, const struct clout_network *net, const struct clout_whatif *w,
-    const struct whatif_opts *opts)
+write_scenario(FILE *out, const struct clout_network *net, const struct clout_scenario *s,
+    const struct clout_whatif *w, const struct whatif_opts *opts)
 {
 	struct clout_column	 columns[16];
 	struct clout_table	 table;
 	struct scenario_table	 t;
 	struct clout_json	 json;
-	int			 ncol = 0, i;
+	int			 ncol = 0;
 
 	if (scenario_table_init(&t) != IGRAPH_SUCCESS ||
 	    scenario_table_fill(&t, net, w, opts->actors_only) != IGRAPH_SUCCESS) {
@@ -278,18 +310,7 @@ write_scenario(FILE *out, const struct clout_network *net, const struct clout_wh
 	clout_json_init(&json, out);
 	clout_json_open(&json, NULL, '{', 0);
 	clout_json_string(&json, "case", net->name);
-	clout_json_open(&json, "scenario", '{', 0);
-	for (i = OPT_REMOVE; i <= OPT_FLIP; i++) {
-		int	c;
-
-		clout_json_open(&json, i == OPT_REMOVE ? "remove" : i == OPT_DROP ? "drop" : "flip",
-		    '[', 1);
-		for (c = 0; c < opts->nchanges; c++)
-			if (opts->changes[c].what == i)
-				clout_json_string(&json, NULL, opts->changes[c].text);
-		clout_json_close(&json);
-	}
-	clout_json_close(&json);
+	write_changes(&json, net, s);
 	clout_json_string(&json, "metric", clout_metric_info(w->metric)->name);
 	clout_json_real(&json, "alpha", w->alpha);
 	clout_json_int(&json, "removed_vertices", w->removed_vertices);
@@ -335,7 +356,7 @@ run_scenario(FILE *out, const struct clout_network *net, const struct whatif_opt
 		status = cli_error("cannot compare '%s' before and after: %s", path, cli_reason());
 	else {
 		print_summary(&w);
-		status = write_scenario(out, net, &w, opts);
+		status = write_scenario(out, net, &s, &w, opts);
 	}
 	clout_whatif_destroy(&w);
 	clout_scenario_destroy(&s);

@@ -49,6 +49,24 @@ struct sort_context {
 	const igraph_strvector_t	*id;
 };
 
+/*
+ * x with its mantissa rounded to 40 bits (about 12 digits), so that scores
+ * equal in exact arithmetic but apart by rounding (two issues with the same
+ * single relation) tie and fall back to the id. Rounding, unlike comparing
+ * within a tolerance, keeps the order transitive.
+ */
+static double
+rounded(double x)
+{
+	int	exponent;
+	double	mantissa;
+
+	if (!isfinite(x) || x == 0)
+		return x;
+	mantissa = frexp(x, &exponent);
+	return ldexp(round(ldexp(mantissa, 40)), exponent - 40);
+}
+
 /* Highest first, undefined last, then by id. */
 static int
 by_score(void *data, const void *a, const void *b)
@@ -56,7 +74,8 @@ by_score(void *data, const void *a, const void *b)
 	const struct sort_context	*s = data;
 	igraph_integer_t		 i = *(const igraph_integer_t *)a;
 	igraph_integer_t		 j = *(const igraph_integer_t *)b;
-	double				 x = VECTOR(*s->key)[i], y = VECTOR(*s->key)[j];
+	double				 x = rounded(VECTOR(*s->key)[i]);
+	double				 y = rounded(VECTOR(*s->key)[j]);
 
 	if (isnan(x) != isnan(y))
 		return isnan(x) ? 1 : -1;

@@ -54,7 +54,8 @@ igraph_error_t	clout_rank_compute(const struct clout_network *net, unsigned int 
 
 /*
  * Sort vertex ids by a score vector, highest first, undefined (NaN) last,
- * ties by id: the order of `clout rank` and of a map's --top.
+ * ties by id: the order of `clout rank` and of a map's --top. Scores equal to
+ * about 12 significant digits tie, so rounding noise does not order them.
  * Time complexity: O(n log n) for n vertices.
  */
 void		clout_rank_sort(const struct clout_network *net, const igraph_vector_t *key,

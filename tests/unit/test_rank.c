@@ -148,6 +148,36 @@ metric_names(void **state)
 	assert_null(clout_metric_info(CLOUT_METRIC_COUNT));
 }
 
+/* Scores equal up to rounding tie and go by id; real differences still order. */
+static void
+sort_ties_up_to_rounding(void **state)
+{
+	struct clout_network	net;
+	igraph_vector_t		key;
+	igraph_vector_int_t	order;
+
+	(void)state;
+	load_case(FIXTURE("hand"), &net);	/* ids a, b, c, d */
+	assert_int_equal(igraph_vector_init(&key, 4), IGRAPH_SUCCESS);
+	assert_int_equal(igraph_vector_int_init_range(&order, 0, 4), IGRAPH_SUCCESS);
+	VECTOR(key)[0] = 0.3;
+	VECTOR(key)[1] = 0.1 + 0.2;		/* 0.30000000000000004 */
+	VECTOR(key)[2] = 0.3 + 1e-9;
+	VECTOR(key)[3] = NAN;
+	VECTOR(order)[0] = 3;
+	VECTOR(order)[1] = 1;
+	VECTOR(order)[2] = 0;
+	VECTOR(order)[3] = 2;
+	clout_rank_sort(&net, &key, &order);
+	assert_int_equal(VECTOR(order)[0], 2);	/* clearly highest */
+	assert_int_equal(VECTOR(order)[1], 0);	/* a and b tie: by id */
+	assert_int_equal(VECTOR(order)[2], 1);
+	assert_int_equal(VECTOR(order)[3], 3);	/* undefined last */
+	igraph_vector_int_destroy(&order);
+	igraph_vector_destroy(&key);
+	clout_network_destroy(&net);
+}
+
 int
 main(void)
 {
@@ -157,6 +187,7 @@ main(void)
 		cmocka_unit_test(only_selected_metrics),
 		cmocka_unit_test(bad_weights_are_refused_cleanly),
 		cmocka_unit_test(metric_names),
+		cmocka_unit_test(sort_ties_up_to_rounding),
 	};
 
 	return cmocka_run_group_tests_name("rank", tests, test_setup, NULL);
