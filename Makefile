@@ -79,6 +79,7 @@ peers: all
 bench: all
 	@CLOUT=$(BUILD)/clout scripts/bench
 	@CLOUT=$(BUILD)/clout scripts/bench-map
+	@CLOUT=$(BUILD)/clout scripts/bench-whatif
 
 # The gallery: every case's influence map, drawn from data/ into graphs/.
 graphs: all

@@ -207,17 +207,25 @@ power_rankings(const struct clout_network *net, const igraph_matrix_t *m, struct
 	return IGRAPH_SUCCESS;
 }
 
-igraph_error_t
-clout_micmac_compute(const struct clout_network *net, double alpha, struct clout_micmac *mm)
+/* full: also the spectral radius (checking alpha) and the rankings by powers of M */
+static igraph_error_t
+micmac(const struct clout_network *net, double alpha, int full, struct clout_micmac *mm)
 {
 	igraph_integer_t	n = clout_network_vcount(net);
 	igraph_matrix_t		m;
 
 	IGRAPH_MATRIX_INIT_FINALLY(&m, 0, 0);
 	IGRAPH_CHECK(influence_matrix(net, &m));
-	IGRAPH_CHECK(spectral_radius(&m, &mm->rho));
-	if (isnan(alpha))
-		alpha = mm->rho > 0 ? 0.5 / mm->rho : 0.5;
+	mm->rho = NAN;
+	mm->stable_k = -1;
+	mm->vanish_k = 0;
+	IGRAPH_CHECK(igraph_vector_int_resize(&mm->power_influence_rank, 0));
+	if (full) {
+		IGRAPH_CHECK(spectral_radius(&m, &mm->rho));
+		if (isnan(alpha))
+			alpha = mm->rho > 0 ? 0.5 / mm->rho : 0.5;
+	}
+	/* without full, rho stays NaN: the caller vouches for alpha < 1/rho(M) */
 	if (!(alpha > 0) || (mm->rho > 0 && alpha * mm->rho >= 1))
 		IGRAPH_ERRORF("alpha must be above 0 and below 1/rho(M) = %.6g for the attenuated "
 		    "sum to converge, not %g", IGRAPH_EINVAL, mm->rho > 0 ? 1 / mm->rho : INFINITY,
@@ -247,10 +255,23 @@ clout_micmac_compute(const struct clout_network *net, double alpha, struct clout
 	IGRAPH_CHECK(igraph_vector_int_resize(&mm->indirect_sector, n));
 	sectors(&mm->direct_influence, &mm->direct_dependence, &mm->sector);
 	sectors(&mm->indirect_influence, &mm->indirect_dependence, &mm->indirect_sector);
-	IGRAPH_CHECK(power_rankings(net, &m, mm));
+	if (full)
+		IGRAPH_CHECK(power_rankings(net, &m, mm));
 	igraph_matrix_destroy(&m);
 	IGRAPH_FINALLY_CLEAN(1);
 	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_micmac_compute(const struct clout_network *net, double alpha, struct clout_micmac *mm)
+{
+	return micmac(net, alpha, 1, mm);
+}
+
+igraph_error_t
+clout_micmac_sums(const struct clout_network *net, double alpha, struct clout_micmac *mm)
+{
+	return micmac(net, alpha, 0, mm);
 }
 
 /* ---- dependencies: cut vertices, bridges, reach and dominators ---- */

@@ -197,7 +197,11 @@ ranks(const struct clout_network *net, const igraph_vector_t *score, igraph_vect
 	return IGRAPH_SUCCESS;
 }
 
-/* Sectors of the attenuated MICMAC sums, with alpha (NaN: the default); *used: the alpha. */
+/*
+ * Sectors of the attenuated MICMAC sums, with alpha (NaN: the default,
+ * checked against rho(M)); *used: the alpha. A given alpha is that of the
+ * network before the scenario, which the network after cannot exceed.
+ */
 static igraph_error_t
 micmac_sectors(const struct clout_network *net, double alpha, igraph_vector_int_t *sector,
     double *used)
@@ -206,7 +210,10 @@ micmac_sectors(const struct clout_network *net, double alpha, igraph_vector_int_
 
 	IGRAPH_CHECK(clout_micmac_init(&mm));
 	IGRAPH_FINALLY(clout_micmac_destroy, &mm);
-	IGRAPH_CHECK(clout_micmac_compute(net, alpha, &mm));
+	if (isnan(alpha))
+		IGRAPH_CHECK(clout_micmac_compute(net, alpha, &mm));
+	else
+		IGRAPH_CHECK(clout_micmac_sums(net, alpha, &mm));
 	IGRAPH_CHECK(igraph_vector_int_update(sector, &mm.indirect_sector));
 	*used = mm.alpha;
 	clout_micmac_destroy(&mm);
