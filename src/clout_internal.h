@@ -78,6 +78,13 @@ int		clout_i_strcaseeq(const char *a, const char *b);
 /* Levenshtein distance, giving up (returning limit + 1) beyond limit. */
 size_t		clout_i_edit_distance(const char *a, const char *b, size_t limit);
 
+/* table.c */
+
+/* The shortest of %.15g..%.17g that reads back as the same double (no "-0"). */
+void		clout_i_format_real(char *buf, size_t size, double x);
+/* text as a JSON string, quoted and escaped. */
+void		clout_i_json_string(FILE *out, const char *text);
+
 /* palette.c */
 #define CLOUT_I_PALETTE_SIZE	9
 #define CLOUT_I_COLOUR_NONE	"#DDDDDD"	/* a vertex without the category */

@@ -14,8 +14,8 @@ clout_format_find(const char *name)
 }
 
 /* The shortest of %.15g..%.17g that reads back as the same double. */
-static void
-format_real(char *buf, size_t size, double x)
+void
+clout_i_format_real(char *buf, size_t size, double x)
 {
 	int	digits;
 
@@ -53,7 +53,7 @@ cell_text(const struct clout_column *col, igraph_integer_t item, int fixed_decim
 		else if (fixed_decimals >= 0)
 			snprintf(buf, size, "%.*f", fixed_decimals, VECTOR(*col->reals)[item] + 0.0);
 		else
-			format_real(buf, size, VECTOR(*col->reals)[item]);
+			clout_i_format_real(buf, size, VECTOR(*col->reals)[item]);
 		break;
 	}
 	*text = buf;
@@ -150,8 +150,8 @@ put_escaped_tsv(FILE *out, const char *text)
 	}
 }
 
-static void
-put_json_string(FILE *out, const char *text)
+void
+clout_i_json_string(FILE *out, const char *text)
 {
 	fputc('"', out);
 	for (; *text != '\0'; text++) {
@@ -234,11 +234,11 @@ clout_table_write(FILE *out, const struct clout_table *t, enum clout_format form
 
 				if (c > 0)
 					fputs(", ", out);
-				put_json_string(out, col->name);
+				clout_i_json_string(out, col->name);
 				fputs(": ", out);
 				cell_text(col, item, -1, buf, sizeof buf, &text);
 				if (col->kind == CLOUT_COLUMN_TEXT)
-					put_json_string(out, text);
+					clout_i_json_string(out, text);
 				else
 					fputs(cell_is_null(col, item) ? "null" : text, out);
 			}

@@ -1,0 +1,408 @@
+/* mactor.c: MACTOR: direct and indirect influence between actors, balance of power, positions, alliances. */
+#include <math.h>
+#include <string.h>
+
+#include "clout_internal.h"
+
+igraph_error_t
+clout_mactor_init(struct clout_mactor *ma)
+{
+	int	p;
+
+	memset(ma, 0, sizeof ma[0]);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&ma->actor_vertex, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&ma->issue_vertex, 0);
+	IGRAPH_MATRIX_INIT_FINALLY(&ma->mid, 0, 0);
+	IGRAPH_MATRIX_INIT_FINALLY(&ma->midi, 0, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->influence, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->dependence, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->influence_with_diagonal, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->dependence_with_diagonal, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->r, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->r_star, 0);
+	IGRAPH_MATRIX_INIT_FINALLY(&ma->positions, 0, 0);
+	IGRAPH_MATRIX_INIT_FINALLY(&ma->weighted_positions, 0, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->mobilisation_for, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&ma->mobilisation_against, 0);
+	/* the FINALLY stack has 100 slots: 14 above plus 9 here stays far below */
+	for (p = 0; p < CLOUT_MACTOR_ORDERS; p++) {
+		IGRAPH_MATRIX_INIT_FINALLY(&ma->convergence[p], 0, 0);
+		IGRAPH_MATRIX_INIT_FINALLY(&ma->divergence[p], 0, 0);
+		IGRAPH_VECTOR_INIT_FINALLY(&ma->ambivalence[p], 0);
+	}
+	IGRAPH_FINALLY_CLEAN(14 + 3 * CLOUT_MACTOR_ORDERS);
+	return IGRAPH_SUCCESS;
+}
+
+void
+clout_mactor_destroy(struct clout_mactor *ma)
+{
+	int	p;
+
+	igraph_vector_int_destroy(&ma->actor_vertex);
+	igraph_vector_int_destroy(&ma->issue_vertex);
+	igraph_matrix_destroy(&ma->mid);
+	igraph_matrix_destroy(&ma->midi);
+	igraph_vector_destroy(&ma->influence);
+	igraph_vector_destroy(&ma->dependence);
+	igraph_vector_destroy(&ma->influence_with_diagonal);
+	igraph_vector_destroy(&ma->dependence_with_diagonal);
+	igraph_vector_destroy(&ma->r);
+	igraph_vector_destroy(&ma->r_star);
+	igraph_matrix_destroy(&ma->positions);
+	igraph_matrix_destroy(&ma->weighted_positions);
+	igraph_vector_destroy(&ma->mobilisation_for);
+	igraph_vector_destroy(&ma->mobilisation_against);
+	for (p = 0; p < CLOUT_MACTOR_ORDERS; p++) {
+		igraph_matrix_destroy(&ma->convergence[p]);
+		igraph_matrix_destroy(&ma->divergence[p]);
+		igraph_vector_destroy(&ma->ambivalence[p]);
+	}
+}
+
+/* A magnitude on the MACTOR scale, counting what had to be clamped. */
+static double
+on_scale(struct clout_mactor *ma, double magnitude)
+{
+	if (magnitude <= CLOUT_MACTOR_SCALE_MAX)
+		return magnitude;
+	ma->clamped++;
+	ma->clamped_max = fmax(ma->clamped_max, magnitude);
+	return CLOUT_MACTOR_SCALE_MAX;
+}
+
+/* MID and 2MAO from the relations; index[v] is v's actor or issue number. */
+static igraph_error_t
+read_relations(const struct clout_network *net, const igraph_vector_int_t *index,
+    struct clout_mactor *ma)
+{
+	igraph_integer_t	e;
+
+	for (e = 0; e < clout_network_ecount(net); e++) {
+		igraph_integer_t	from = IGRAPH_FROM(&net->graph, e), to = IGRAPH_TO(&net->graph, e);
+		int			from_actor = VECTOR(net->type)[from] == CLOUT_VERTEX_ACTOR;
+		int			to_actor = VECTOR(net->type)[to] == CLOUT_VERTEX_ACTOR;
+		double			w;
+
+		if (!from_actor && !net->directed && to_actor) {
+			/* an undirected tie between an issue and an actor is the actor's position */
+			igraph_integer_t	swap = from;
+
+			from = to;
+			to = swap;
+			from_actor = 1;
+			to_actor = 0;
+		}
+		if (!from_actor) {
+			ma->unused++;
+			continue;
+		}
+		w = on_scale(ma, VECTOR(net->weight)[e]);
+		if (to_actor) {
+			MATRIX(ma->mid, VECTOR(*index)[from], VECTOR(*index)[to]) = w;
+			if (!net->directed)
+				MATRIX(ma->mid, VECTOR(*index)[to], VECTOR(*index)[from]) = w;
+		} else {
+			MATRIX(ma->positions, VECTOR(*index)[from], VECTOR(*index)[to]) =
+			    VECTOR(net->sign)[e] * w;
+			ma->position_count++;
+		}
+	}
+	return IGRAPH_SUCCESS;
+}
+
+/* MIDI, M and D with and without the diagonal, r and r*. */
+static void
+balance_of_power(struct clout_mactor *ma)
+{
+	igraph_integer_t	i, j, k, n = igraph_matrix_nrow(&ma->mid);
+	double			total = 0, rsum = 0;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			/* an indirect path is as strong as its weaker leg */
+			double	m = MATRIX(ma->mid, i, j);
+
+			for (k = 0; k < n; k++)
+				m += fmin(MATRIX(ma->mid, i, k), MATRIX(ma->mid, k, j));
+			MATRIX(ma->midi, i, j) = m;
+		}
+	igraph_vector_null(&ma->influence_with_diagonal);
+	igraph_vector_null(&ma->dependence_with_diagonal);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			VECTOR(ma->influence_with_diagonal)[i] += MATRIX(ma->midi, i, j);
+			VECTOR(ma->dependence_with_diagonal)[j] += MATRIX(ma->midi, i, j);
+		}
+	for (i = 0; i < n; i++) {
+		VECTOR(ma->influence)[i] = VECTOR(ma->influence_with_diagonal)[i] - MATRIX(ma->midi, i, i);
+		VECTOR(ma->dependence)[i] = VECTOR(ma->dependence_with_diagonal)[i] -
+		    MATRIX(ma->midi, i, i);
+		total += VECTOR(ma->influence_with_diagonal)[i];
+	}
+	for (i = 0; i < n; i++) {
+		double	m = VECTOR(ma->influence_with_diagonal)[i];
+		double	d = VECTOR(ma->dependence_with_diagonal)[i];
+
+		/* m + d > 0 implies total > 0: some row of MIDI is not zero */
+		VECTOR(ma->r)[i] = m + d > 0 ? (m - MATRIX(ma->midi, i, i)) / total * (m / (m + d)) : 0;
+		rsum += VECTOR(ma->r)[i];
+	}
+	ma->r_sum_zero = !(rsum > 0);
+	for (i = 0; i < n; i++)
+		VECTOR(ma->r_star)[i] = rsum > 0 ? n * VECTOR(ma->r)[i] / rsum : 0;
+}
+
+/* pCAA, pDAA and the ambivalence from the positions of one order. */
+static void
+alliances(const igraph_matrix_t *pos, igraph_matrix_t *caa, igraph_matrix_t *daa,
+    igraph_vector_t *ambivalence)
+{
+	igraph_integer_t	i, j, k, n = igraph_matrix_nrow(pos), q = igraph_matrix_ncol(pos);
+
+	igraph_matrix_null(caa);
+	igraph_matrix_null(daa);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			double	c = 0, d = 0;
+
+			for (k = 0; k < q; k++) {
+				double	a = MATRIX(*pos, i, k), b = MATRIX(*pos, j, k);
+
+				if (a * b > 0)
+					c += (fabs(a) + fabs(b)) / 2;
+				else if (a * b < 0)
+					d += (fabs(a) + fabs(b)) / 2;
+			}
+			MATRIX(*caa, i, j) = MATRIX(*caa, j, i) = c;
+			MATRIX(*daa, i, j) = MATRIX(*daa, j, i) = d;
+		}
+	for (i = 0; i < n; i++) {
+		double	num = 0, den = 0;
+
+		for (j = 0; j < n; j++) {
+			if (j == i)
+				continue;
+			num += fabs(fabs(MATRIX(*caa, i, j)) - fabs(MATRIX(*daa, i, j)));
+			den += fabs(MATRIX(*caa, i, j)) + fabs(MATRIX(*daa, i, j));
+		}
+		VECTOR(*ambivalence)[i] = den > 0 ? 1 - num / den : NAN;
+	}
+}
+
+static igraph_error_t
+resize_results(struct clout_mactor *ma, igraph_integer_t n, igraph_integer_t q)
+{
+	igraph_vector_t	*vectors[] = { &ma->influence, &ma->dependence,
+		&ma->influence_with_diagonal, &ma->dependence_with_diagonal, &ma->r, &ma->r_star };
+	size_t		 i;
+	int		 p;
+
+	IGRAPH_CHECK(igraph_matrix_resize(&ma->mid, n, n));
+	IGRAPH_CHECK(igraph_matrix_resize(&ma->midi, n, n));
+	IGRAPH_CHECK(igraph_matrix_resize(&ma->positions, n, q));
+	IGRAPH_CHECK(igraph_matrix_resize(&ma->weighted_positions, n, q));
+	igraph_matrix_null(&ma->mid);
+	igraph_matrix_null(&ma->positions);
+	for (i = 0; i < sizeof vectors / sizeof vectors[0]; i++)
+		IGRAPH_CHECK(igraph_vector_resize(vectors[i], n));
+	IGRAPH_CHECK(igraph_vector_resize(&ma->mobilisation_for, q));
+	IGRAPH_CHECK(igraph_vector_resize(&ma->mobilisation_against, q));
+	for (p = 0; p < CLOUT_MACTOR_ORDERS; p++) {
+		IGRAPH_CHECK(igraph_matrix_resize(&ma->convergence[p], n, n));
+		IGRAPH_CHECK(igraph_matrix_resize(&ma->divergence[p], n, n));
+		IGRAPH_CHECK(igraph_vector_resize(&ma->ambivalence[p], n));
+	}
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_mactor_compute(const struct clout_network *net, struct clout_mactor *ma)
+{
+	igraph_integer_t	v, i, k, n, q, vcount = clout_network_vcount(net);
+	igraph_vector_int_t	index;
+	igraph_matrix_t		signs;
+
+	ma->clamped = ma->unused = ma->position_count = 0;
+	ma->clamped_max = 0;
+	IGRAPH_CHECK(igraph_vector_int_resize(&ma->actor_vertex, 0));
+	IGRAPH_CHECK(igraph_vector_int_resize(&ma->issue_vertex, 0));
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&index, vcount);
+	for (v = 0; v < vcount; v++) {
+		igraph_vector_int_t	*list = VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR ?
+					    &ma->actor_vertex : &ma->issue_vertex;
+
+		VECTOR(index)[v] = igraph_vector_int_size(list);
+		IGRAPH_CHECK(igraph_vector_int_push_back(list, v));
+	}
+	n = igraph_vector_int_size(&ma->actor_vertex);
+	q = igraph_vector_int_size(&ma->issue_vertex);
+	IGRAPH_CHECK(resize_results(ma, n, q));
+	IGRAPH_CHECK(read_relations(net, &index, ma));
+	igraph_vector_int_destroy(&index);
+	IGRAPH_FINALLY_CLEAN(1);
+
+	balance_of_power(ma);
+
+	igraph_vector_null(&ma->mobilisation_for);
+	igraph_vector_null(&ma->mobilisation_against);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < q; k++) {
+			double	w = MATRIX(ma->positions, i, k) * VECTOR(ma->r_star)[i];
+
+			MATRIX(ma->weighted_positions, i, k) = w;
+			if (w > 0)
+				VECTOR(ma->mobilisation_for)[k] += w;
+			else
+				VECTOR(ma->mobilisation_against)[k] -= w;
+		}
+
+	/* order 1: the stance alone */
+	IGRAPH_MATRIX_INIT_FINALLY(&signs, n, q);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < q; k++)
+			MATRIX(signs, i, k) = (MATRIX(ma->positions, i, k) > 0) -
+			    (MATRIX(ma->positions, i, k) < 0);
+	alliances(&signs, &ma->convergence[0], &ma->divergence[0], &ma->ambivalence[0]);
+	igraph_matrix_destroy(&signs);
+	IGRAPH_FINALLY_CLEAN(1);
+	alliances(&ma->positions, &ma->convergence[1], &ma->divergence[1], &ma->ambivalence[1]);
+	alliances(&ma->weighted_positions, &ma->convergence[2], &ma->divergence[2],
+	    &ma->ambivalence[2]);
+	return IGRAPH_SUCCESS;
+}
+
+/* ---- JSON ---- */
+
+static void
+json_real(FILE *out, double x)
+{
+	char	buf[64];
+
+	if (!isfinite(x)) {
+		fputs("null", out);
+		return;
+	}
+	clout_i_format_real(buf, sizeof buf, x);
+	fputs(buf, out);
+}
+
+static void
+json_vector(FILE *out, const igraph_vector_t *v)
+{
+	igraph_integer_t	i;
+
+	fputc('[', out);
+	for (i = 0; i < igraph_vector_size(v); i++) {
+		if (i > 0)
+			fputs(", ", out);
+		json_real(out, VECTOR(*v)[i]);
+	}
+	fputc(']', out);
+}
+
+/* A matrix as an array of rows, one row a line. */
+static void
+json_matrix(FILE *out, const igraph_matrix_t *m, const char *indent)
+{
+	igraph_integer_t	i, j;
+
+	fputc('[', out);
+	for (i = 0; i < igraph_matrix_nrow(m); i++) {
+		fprintf(out, "%s\n%s  [", i > 0 ? "," : "", indent);
+		for (j = 0; j < igraph_matrix_ncol(m); j++) {
+			if (j > 0)
+				fputs(", ", out);
+			json_real(out, MATRIX(*m, i, j));
+		}
+		fputc(']', out);
+	}
+	if (igraph_matrix_nrow(m) > 0)
+		fprintf(out, "\n%s", indent);
+	fputc(']', out);
+}
+
+static void
+json_vertices(FILE *out, const struct clout_network *net, const igraph_vector_int_t *vertices,
+    int with_bloc)
+{
+	igraph_integer_t	i;
+
+	fputc('[', out);
+	for (i = 0; i < igraph_vector_int_size(vertices); i++) {
+		igraph_integer_t	v = VECTOR(*vertices)[i];
+
+		fputs(i > 0 ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+		clout_i_json_string(out, igraph_strvector_get(&net->id, v));
+		fputs(", \"label\": ", out);
+		clout_i_json_string(out, igraph_strvector_get(&net->label, v));
+		if (with_bloc) {
+			fputs(", \"bloc\": ", out);
+			clout_i_json_string(out, igraph_strvector_get(&net->bloc, v));
+		}
+		fputc('}', out);
+	}
+	fputs(igraph_vector_int_size(vertices) > 0 ? "\n  ]" : "]", out);
+}
+
+igraph_error_t
+clout_mactor_write_json(FILE *out, const struct clout_network *net, const struct clout_mactor *ma)
+{
+	const struct { const char *key; const igraph_vector_t *v; } vectors[] = {
+		{ "influence", &ma->influence },
+		{ "dependence", &ma->dependence },
+		{ "influence_with_diagonal", &ma->influence_with_diagonal },
+		{ "dependence_with_diagonal", &ma->dependence_with_diagonal },
+		{ "r", &ma->r },
+		{ "r_star", &ma->r_star },
+	};
+	igraph_integer_t	k, q = igraph_vector_int_size(&ma->issue_vertex);
+	size_t			i;
+	int			p, which;
+
+	fputs("{\n  \"actors\": ", out);
+	json_vertices(out, net, &ma->actor_vertex, 1);
+	fputs(",\n  \"issues\": ", out);
+	json_vertices(out, net, &ma->issue_vertex, 0);
+	fputs(",\n  \"mid\": ", out);
+	json_matrix(out, &ma->mid, "  ");
+	fputs(",\n  \"midi\": ", out);
+	json_matrix(out, &ma->midi, "  ");
+	for (i = 0; i < sizeof vectors / sizeof vectors[0]; i++) {
+		fprintf(out, ",\n  \"%s\": ", vectors[i].key);
+		json_vector(out, vectors[i].v);
+	}
+	fputs(",\n  \"positions\": ", out);
+	json_matrix(out, &ma->positions, "  ");
+	fputs(",\n  \"weighted_positions\": ", out);
+	json_matrix(out, &ma->weighted_positions, "  ");
+	fputs(",\n  \"mobilisation\": {", out);
+	for (k = 0; k < q; k++) {
+		fputs(k > 0 ? ",\n    " : "\n    ", out);
+		clout_i_json_string(out, igraph_strvector_get(&net->id, VECTOR(ma->issue_vertex)[k]));
+		fputs(": {\"for\": ", out);
+		json_real(out, VECTOR(ma->mobilisation_for)[k]);
+		fputs(", \"against\": ", out);
+		json_real(out, VECTOR(ma->mobilisation_against)[k]);
+		fputc('}', out);
+	}
+	fputs(q > 0 ? "\n  }" : "}", out);
+	for (which = 0; which < 2; which++) {
+		fprintf(out, ",\n  \"%s\": {", which == 0 ? "convergence" : "divergence");
+		for (p = 0; p < CLOUT_MACTOR_ORDERS; p++) {
+			fprintf(out, "%s\n    \"%d\": ", p > 0 ? "," : "", p + 1);
+			json_matrix(out, which == 0 ? &ma->convergence[p] : &ma->divergence[p], "    ");
+		}
+		fputs("\n  }", out);
+	}
+	fputs(",\n  \"ambivalence\": {", out);
+	for (p = 0; p < CLOUT_MACTOR_ORDERS; p++) {
+		fprintf(out, "%s\n    \"%d\": ", p > 0 ? "," : "", p + 1);
+		json_vector(out, &ma->ambivalence[p]);
+	}
+	fprintf(out, "\n  },\n  \"clamped\": %" IGRAPH_PRId ",\n  \"unused_relations\": %"
+	    IGRAPH_PRId "\n}\n", ma->clamped, ma->unused);
+	if (ferror(out))
+		IGRAPH_ERROR("cannot write the MACTOR results", IGRAPH_EFILE);
+	return IGRAPH_SUCCESS;
+}
