@@ -110,11 +110,12 @@ add_actors(struct clout_drawing *d, const struct clout_network *net, const struc
 static igraph_error_t
 add_ties(struct clout_drawing *d, const struct clout_network *net, const struct clout_mactor *ma,
     const igraph_matrix_t *m, const igraph_matrix_t *other, int divergence, double threshold,
-    double top, igraph_integer_t *drawn)
+    double top, igraph_integer_t *drawn, double *smallest)
 {
 	igraph_integer_t	i, j, n = igraph_matrix_nrow(m);
 
 	*drawn = 0;
+	*smallest = top;
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++) {
 			struct clout_drawing_edge	*e;
@@ -136,6 +137,7 @@ add_ties(struct clout_drawing *d, const struct clout_network *net, const struct 
 			CLOUT_CHECK_ALLOC(e->tooltip);
 			CLOUT_CHECK_ALLOC(e->classes);
 			(*drawn)++;
+			*smallest = fmin(*smallest, x);
 		}
 	return IGRAPH_SUCCESS;
 }
@@ -150,7 +152,7 @@ clout_mactor_graph(const struct clout_network *net, const struct clout_mactor *m
 	const char		**colour, **names, **colours;
 	const char		*title = clout_network_info(net, "title");
 	const char		*what = divergence ? "divergence" : "convergence";
-	double			 threshold, top;
+	double			 threshold, top, smallest;
 	struct clout_legend_section *s;
 	struct clout_legend_row	*r;
 	igraph_error_t		 ret;
@@ -187,16 +189,16 @@ clout_mactor_graph(const struct clout_network *net, const struct clout_mactor *m
 	if ((ret = add_actors(d, net, ma, order, colour)) != IGRAPH_SUCCESS)
 		goto out;
 	if ((ret = add_ties(d, net, ma, m, other, divergence, threshold, top > 0 ? top : 1,
-	    &drawn)) != IGRAPH_SUCCESS)
+	    &drawn, &smallest)) != IGRAPH_SUCCESS)
 		goto out;
 
 	d->caption = clout_i_asprintf("A line joins two actors whose %s of order %d (%s) is at "
-	    "least %.3g%s: %" IGRAPH_PRId " of the %" IGRAPH_PRId " pairs with a positive value; "
-	    "width in proportion to it (largest %.3g).\nCircle area in proportion to r*, the "
-	    "balance-of-power coefficient (mean 1) \xc2\xb7 %" IGRAPH_PRId " actors",
-	    what, order, order == 1 ? "issues on the same side" : order == 2 ?
+	    "least %.3g%s.\n%" IGRAPH_PRId " of the %" IGRAPH_PRId " pairs with a positive value are "
+	    "drawn; the larger the value, the wider the line (largest %.3g).\nCircle area in "
+	    "proportion to r*, the balance-of-power coefficient (mean 1) \xc2\xb7 %" IGRAPH_PRId
+	    " actors", what, order, order == 1 ? "issues on the same side" : order == 2 ?
 	    "positions 2MAO" : "positions weighted by r*, 3MAO", threshold,
-	    min >= 0 ? "" : " (the mean of the positive values; --min 0 draws them all)", drawn,
+	    min >= 0 ? "" : ", the mean of the positive values (--min 0 draws them all)", drawn,
 	    positive, top, n);
 	if (d->caption == NULL) {
 		ret = IGRAPH_ENOMEM;
@@ -220,13 +222,14 @@ clout_mactor_graph(const struct clout_network *net, const struct clout_mactor *m
 		if (ret == IGRAPH_SUCCESS) {
 			r->size = MAX_PENWIDTH;
 			r->no_head = 1;
-			snprintf(text, sizeof text, "%.3g (threshold)", threshold);
+		}
+		if (ret == IGRAPH_SUCCESS && smallest < top) {
+			snprintf(text, sizeof text, "%.3g (smallest drawn)", smallest);
 			ret = clout_legend_add_row(s, CLOUT_MARK_LINE, divergence ?
 			    DIVERGENCE_COLOUR : CONVERGENCE_COLOUR, text, &r);
 		}
-		if (ret == IGRAPH_SUCCESS) {
-			r->size = MIN_PENWIDTH + (MAX_PENWIDTH - MIN_PENWIDTH) *
-			    (threshold > 0 ? threshold : top) / (top > 0 ? top : 1);
+		if (ret == IGRAPH_SUCCESS && smallest < top) {
+			r->size = MIN_PENWIDTH + (MAX_PENWIDTH - MIN_PENWIDTH) * smallest / top;
 			r->no_head = 1;
 		}
 	}
