@@ -311,9 +311,11 @@ print_summary(const struct clout_network *net, const struct clout_mactor *ma)
 {
 	igraph_integer_t	n = igraph_vector_int_size(&ma->actor_vertex);
 
-	fprintf(stderr, "clout: mactor: %" IGRAPH_PRId " actors, %" IGRAPH_PRId " issues, %"
-	    IGRAPH_PRId " positions (actor -> issue relations)\n", n,
-	    igraph_vector_int_size(&ma->issue_vertex), ma->position_count);
+	igraph_integer_t	q = igraph_vector_int_size(&ma->issue_vertex);
+
+	fprintf(stderr, "clout: mactor: %" IGRAPH_PRId " actor%s, %" IGRAPH_PRId " issue%s, %"
+	    IGRAPH_PRId " position%s (actor -> issue relations)\n", n, n == 1 ? "" : "s",
+	    q, q == 1 ? "" : "s", ma->position_count, ma->position_count == 1 ? "" : "s");
 	if (ma->clamped > 0)
 		fprintf(stderr, "clout: warning: %" IGRAPH_PRId " relation weight%s above the MACTOR "
 		    "scale's 4 clamped to 4 (largest %g)\n", ma->clamped, ma->clamped > 1 ? "s" : "",
@@ -326,7 +328,8 @@ print_summary(const struct clout_network *net, const struct clout_mactor *ma)
 		fprintf(stderr, "clout: warning: no actor -> issue relation: every position is 0, "
 		    "so are convergences, divergences and mobilisation\n");
 	if (ma->r_sum_zero && n > 0)
-		fprintf(stderr, "clout: warning: no influence between actors: every r_star is 0\n");
+		fprintf(stderr, "clout: warning: no influence between actors: every r_star is 0, "
+		    "and so are the weighted positions (3MAO) and mobilisation\n");
 }
 
 static int
