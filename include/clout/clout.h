@@ -11,6 +11,7 @@
 #include <clout/map.h>
 #include <clout/structural.h>
 #include <clout/whatif.h>
+#include <clout/mactor.h>
 #include <clout/error.h>
 
 #define CLOUT_VERSION "0.1.0"
