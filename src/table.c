@@ -274,3 +274,22 @@ clout_table_write(FILE *out, const struct clout_table *t, enum clout_format form
 		IGRAPH_ERROR("cannot write the table", IGRAPH_EFILE);
 	return IGRAPH_SUCCESS;
 }
+
+void
+clout_json_string(FILE *out, const char *text)
+{
+	put_json_string(out, text);
+}
+
+void
+clout_json_real(FILE *out, double x)
+{
+	char	buf[64];
+
+	if (!isfinite(x)) {
+		fputs("null", out);
+		return;
+	}
+	format_real(buf, sizeof buf, x);
+	fputs(buf, out);
+}

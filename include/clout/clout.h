@@ -10,6 +10,7 @@
 #include <clout/render.h>
 #include <clout/map.h>
 #include <clout/structural.h>
+#include <clout/blocs.h>
 #include <clout/error.h>
 
 #define CLOUT_VERSION "0.1.0"

@@ -49,4 +49,9 @@ struct clout_table {
 igraph_error_t	clout_table_write(FILE *out, const struct clout_table *table,
 		    enum clout_format format);
 
+/* For writers of their own JSON: text as a JSON string (quotes included), ... */
+void		clout_json_string(FILE *out, const char *text);
+/* ... and a real as the shortest text that reads back the same, null when not finite. */
+void		clout_json_real(FILE *out, double x);
+
 #endif
