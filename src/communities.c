@@ -95,6 +95,13 @@ leiden(const igraph_t *graph, const igraph_vector_t *weight, const igraph_vector
 	return IGRAPH_SUCCESS;
 }
 
+/* Values within 1e-12 of 0 or 1 are 0 or 1. */
+static double
+snap(double x)
+{
+	return fabs(x) < 1e-12 ? 0 : fabs(x - 1) < 1e-12 ? 1 : x;
+}
+
 /* Renumber labels (any non-negative numbers) 0, 1, ... in order of first appearance. */
 static igraph_error_t
 first_seen(igraph_vector_int_t *labels, igraph_integer_t *count)
@@ -177,6 +184,9 @@ agreement(const struct clout_network *net, const igraph_vector_int_t *membership
 				    IGRAPH_COMMCMP_ADJUSTED_RAND));
 		}
 	}
+	/* rounding noise: -2e-16 would print as -0.0000 */
+	*nmi = snap(*nmi);
+	*ari = snap(*ari);
 	igraph_strvector_destroy(&names);
 	igraph_vector_int_destroy(&groups);
 	igraph_vector_int_destroy(&blocs);
