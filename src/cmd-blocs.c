@@ -113,7 +113,9 @@ print_summary(const struct clout_network *net, const struct clout_signed *s,
 		    s->triangle_count);
 	else
 		fprintf(stderr, "clout: blocs: balanced triangles: none (no triangle)");
-	if (isnan(s->walk_balance))
+	if (clout_network_vcount(net) == 0)
+		fprintf(stderr, "; walk balance: undefined (no vertex)\n");
+	else if (isnan(s->walk_balance))
 		fprintf(stderr, "; walk balance: not computed (over %d vertices)\n",
 		    CLOUT_WALK_BALANCE_MAX);
 	else
