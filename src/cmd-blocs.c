@@ -30,7 +30,9 @@ const struct cmd_entry cmd_blocs_entry = {
 	    "positive tie across or a negative one inside), exact by branch and bound\n"
 	    "or, past its budget, an upper bound from local search (said so). camp is\n"
 	    "each vertex's side of that split, numbered from 0 in order of the first\n"
-	    "vertex in it; pn its PN centrality (Everett and Borgatti).\n"
+	    "vertex in it; swing is 1 when the vertex could sit in either camp at the\n"
+	    "same cost (its camp is then a tie-break); pn its PN centrality (Everett\n"
+	    "and Borgatti).\n"
 	    "Communities use the positive relations only: community from Leiden\n"
 	    "maximising modularity (reciprocal relations summed, direction ignored),\n"
 	    "infomap from Infomap on the directed relations; both numbered like camps,\n"
@@ -185,10 +187,10 @@ static int
 write_table(FILE *out, const struct clout_network *net, const struct clout_signed *s,
     const struct clout_communities *c, const struct blocs_opts *opts)
 {
-	struct clout_column	 columns[8];
+	struct clout_column	 columns[9];
 	struct clout_table	 table;
 	igraph_vector_int_t	 rows;
-	igraph_strvector_t	 type, camp, leiden, infomap;
+	igraph_strvector_t	 type, camp, leiden, infomap, swing;
 	igraph_integer_t	 v, n = clout_network_vcount(net);
 	int			 ncol = 0, status = CLOUT_EXIT_FAILURE;
 
@@ -202,17 +204,20 @@ write_table(FILE *out, const struct clout_network *net, const struct clout_signe
 		goto out_camp;
 	if (igraph_strvector_init(&infomap, 0) != IGRAPH_SUCCESS)
 		goto out_leiden;
-	if (numbers_text(&s->camp, &camp) != IGRAPH_SUCCESS ||
+	if (igraph_strvector_init(&swing, 0) != IGRAPH_SUCCESS)
+		goto out_infomap;
+	if (numbers_text(&s->swing, &swing) != IGRAPH_SUCCESS ||
+	    numbers_text(&s->camp, &camp) != IGRAPH_SUCCESS ||
 	    numbers_text(&c->leiden, &leiden) != IGRAPH_SUCCESS ||
 	    numbers_text(&c->infomap, &infomap) != IGRAPH_SUCCESS)
-		goto out_infomap;
+		goto out_swing;
 	for (v = 0; v < n; v++) {
 		if (igraph_strvector_push_back(&type, clout_vertex_type_name(
 		    (enum clout_vertex_type)VECTOR(net->type)[v])) != IGRAPH_SUCCESS)
-			goto out_infomap;
+			goto out_swing;
 		if ((!opts->actors_only || VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR) &&
 		    igraph_vector_int_push_back(&rows, v) != IGRAPH_SUCCESS)
-			goto out_infomap;
+			goto out_swing;
 	}
 	sort_signed = s;
 	sort_communities = c;
@@ -229,6 +234,7 @@ write_table(FILE *out, const struct clout_network *net, const struct clout_signe
 	columns[ncol++] = (struct clout_column){ .name = "infomap", .kind = CLOUT_COLUMN_TEXT,
 	    .text = &infomap };
 	columns[ncol++] = (struct clout_column){ .name = "pn", .kind = CLOUT_COLUMN_REAL, .reals = &s->pn };
+	columns[ncol++] = (struct clout_column){ .name = "swing", .kind = CLOUT_COLUMN_TEXT, .text = &swing };
 	table.columns = columns;
 	table.ncolumns = ncol;
 	table.rows = &rows;
@@ -236,6 +242,8 @@ write_table(FILE *out, const struct clout_network *net, const struct clout_signe
 		status = CLOUT_EXIT_OK;
 	else
 		cli_error("cannot write the table: %s", cli_reason());
+out_swing:
+	igraph_strvector_destroy(&swing);
 out_infomap:
 	igraph_strvector_destroy(&infomap);
 out_leiden:
@@ -324,6 +332,7 @@ write_json(FILE *out, const struct clout_network *net, const struct clout_signed
 	json_integer(out, "frustration_search_nodes", s->search_nodes);
 	json_integer(out, "camp_count", s->camp_count);
 	json_map(out, net, "camps", &s->camp, NULL, -1, a);
+	json_map(out, net, "swing", &s->swing, NULL, -1, a);
 	json_real(out, "modularity", c->modularity);
 	json_integer(out, "community_count", c->leiden_count);
 	json_map(out, net, "communities", &c->leiden, NULL, -1, a);

@@ -634,7 +634,8 @@ clout_signed_init(struct clout_signed *s)
 	memset(s, 0, sizeof s[0]);
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&s->camp, 0);
 	IGRAPH_VECTOR_INIT_FINALLY(&s->pn, 0);
-	IGRAPH_FINALLY_CLEAN(2);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&s->swing, 0);
+	IGRAPH_FINALLY_CLEAN(3);
 	s->balanced_triangle_share = s->walk_balance = NAN;
 	return IGRAPH_SUCCESS;
 }
@@ -644,6 +645,7 @@ clout_signed_destroy(struct clout_signed *s)
 {
 	igraph_vector_int_destroy(&s->camp);
 	igraph_vector_destroy(&s->pn);
+	igraph_vector_int_destroy(&s->swing);
 }
 
 /* Count the triangles and the balanced ones (an even number of negative ties). */
@@ -826,6 +828,33 @@ clout_signed_compute(const struct clout_network *net, struct clout_signed *s)
 	    &s->frustration_index, &s->frustration_exact, &s->frustration_lower_bound, &s->camp,
 	    &s->camp_count, &s->search_nodes));
 	IGRAPH_CHECK(pn_centrality(&view, &sign, &s->pn));
+
+	/* swing vertices: as many violated ties as kept ones, so either camp costs the same */
+	IGRAPH_CHECK(igraph_vector_int_resize(&s->swing, igraph_vcount(&view)));
+	igraph_vector_int_fill(&s->swing, 0);
+	{
+		igraph_vector_int_t	degree, bad;
+
+		IGRAPH_VECTOR_INT_INIT_FINALLY(&degree, igraph_vcount(&view));
+		IGRAPH_VECTOR_INT_INIT_FINALLY(&bad, igraph_vcount(&view));
+		for (e = 0; e < s->tie_count; e++) {
+			igraph_integer_t	x = IGRAPH_FROM(&view, e), y = IGRAPH_TO(&view, e);
+			int			same = VECTOR(s->camp)[x] == VECTOR(s->camp)[y];
+
+			VECTOR(degree)[x]++;
+			VECTOR(degree)[y]++;
+			if (VECTOR(sign)[e] > 0 ? !same : same) {
+				VECTOR(bad)[x]++;
+				VECTOR(bad)[y]++;
+			}
+		}
+		for (v = 0; v < igraph_vcount(&view); v++)
+			VECTOR(s->swing)[v] = VECTOR(degree)[v] == 0 ? -1 :
+			    2 * VECTOR(bad)[v] == VECTOR(degree)[v];
+		igraph_vector_int_destroy(&bad);
+		igraph_vector_int_destroy(&degree);
+		IGRAPH_FINALLY_CLEAN(2);
+	}
 
 	/* components with a signed tie */
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&component, 0);

@@ -38,7 +38,8 @@
  * per connected component of the view at most. pn: PN centrality
  * (Everett & Borgatti 2014) of every vertex, with A = P - 2N over all
  * vertices, PN = (I - A / (2n - 2))^-1 1; NaN when that matrix is singular
- * (two vertices with a negative tie).
+ * (two vertices with a negative tie). swing marks the vertices whose camp
+ * is a tie-break (see below).
  */
 struct clout_signed {
 	double			 balanced_triangle_share;	/* NaN: no triangle */
@@ -54,6 +55,12 @@ struct clout_signed {
 	igraph_integer_t	 frustration_lower_bound;
 	igraph_integer_t	 component_count;	/* with at least one signed tie */
 	igraph_integer_t	 search_nodes;		/* spent by the branch and bound */
+	/*
+	 * per vertex: 1 when it could move alone to the other camp of its
+	 * component at no cost (as many of its ties violated either way: its
+	 * camp is one choice among equals), 0 if not, -1 without signed ties
+	 */
+	igraph_vector_int_t	 swing;
 };
 
 igraph_error_t	clout_signed_init(struct clout_signed *s);

@@ -33,7 +33,7 @@ import common  # noqa: E402
 CASE = os.path.join(common.REPO, "data", "ukraine-2025")
 SIGNED = os.path.join(common.REPO, "tests", "fixtures", "signed")
 STABLE_KEYS = ["balanced_triangle_share", "frustration_index", "frustration_exact", "camps",
-               "communities", "infomap", "modularity", "pn_centrality"]
+               "communities", "infomap", "modularity", "pn_centrality", "swing"]
 
 
 def read_case(folder):
@@ -217,6 +217,14 @@ def check_case(ck, name, folder, brute=True, optimum=False):
     bad = sum(1 for i, j, s in ties if (camps[ids[i]] == camps[ids[j]]) != (s > 0))
     ck.check("%s: the camps violate frustration_index ties" % name,
              bad == got["frustration_index"], (bad, got["frustration_index"]))
+    swing = got["swing"]
+    want = {}
+    for i, v in enumerate(ids):
+        mine = [(j, a[i, j]) for j in range(n) if a[i, j] != 0]
+        wrong = sum(1 for j, s in mine if (camps[v] == camps[ids[j]]) != (s > 0))
+        want[v] = None if not mine else int(2 * wrong == len(mine))
+    ck.check("%s: swing marks the vertices with as many violated ties as kept ones" % name,
+             swing == want, [(v, swing[v], want[v]) for v in ids if swing[v] != want[v]][:5])
     seen = []
     for v in ids:
         if camps[v] is not None and camps[v] not in seen:

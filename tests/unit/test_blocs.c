@@ -88,6 +88,8 @@ signed_hand_case(void **state)
 	assert_int_equal(s.camp_count, 2);
 	assert_int_equal(s.component_count, 1);
 	for (v = 0; v < 6; v++) {
+		/* no vertex has as many violated ties as kept ones: none could swing */
+		assert_int_equal(VECTOR(s.swing)[v], v == 4 ? -1 : 0);
 		assert_int_equal(VECTOR(s.camp)[v], camp[v]);
 		assert_float_equal(VECTOR(s.pn)[v], pn[v], 1e-12);
 	}
@@ -132,6 +134,9 @@ signed_triangles(void **state)
 		assert_int_equal(VECTOR(s.camp)[0], 0);
 		for (v = 0; v < 3; v++)
 			assert_float_equal(VECTOR(s.pn)[v], neg ? 0.5 : 2, 1e-13);
+		/* the two sharing a camp violate one of their two ties: either camp costs them the same */
+		assert_int_equal(VECTOR(s.swing)[0] + VECTOR(s.swing)[1] + VECTOR(s.swing)[2],
+		    neg ? 2 : 0);
 		clout_signed_destroy(&s);
 		clout_network_destroy(&net);
 		remove_case(dir);
