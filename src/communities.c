@@ -59,11 +59,20 @@ canonical(igraph_vector_int_t *membership, const igraph_vector_t *strength,
 	return IGRAPH_SUCCESS;
 }
 
+/* How many runs a search gets: work / (|V| + |E|), within [least, most]. */
+static igraph_integer_t
+runs_for(const igraph_t *graph, double work, igraph_integer_t least, igraph_integer_t most)
+{
+	double	runs = floor(work / (double)(igraph_vcount(graph) + igraph_ecount(graph) + 1));
+
+	return runs < (double)least ? least : runs > (double)most ? most : (igraph_integer_t)runs;
+}
+
 /*
  * Leiden with the modularity objective: igraph's Leiden optimises
  * 1/(2m) sum_ij (A_ij - gamma n_i n_j) delta(c_i, c_j), which is Newman's
  * modularity with node weights n_i = strengths and gamma = 1 / (2m). The
- * best of CLOUT_LEIDEN_RESTARTS runs is kept; its quality must then equal
+ * best of runs_for() runs is kept; its quality must then equal
  * igraph_modularity, or something is wrong.
  */
 static igraph_error_t
@@ -71,13 +80,14 @@ leiden(const igraph_t *graph, const igraph_vector_t *weight, const igraph_vector
     igraph_uint_t seed, struct clout_communities *c)
 {
 	igraph_vector_int_t	run;
-	igraph_integer_t	r, clusters;
+	igraph_integer_t	r, runs, clusters;
 	double			total = igraph_vector_sum(strength), quality, best = -INFINITY, q;
 
 	IGRAPH_CHECK(igraph_vector_int_resize(&c->leiden, igraph_vcount(graph)));
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&run, igraph_vcount(graph));
 	IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), seed));
-	for (r = 0; r < CLOUT_LEIDEN_RESTARTS; r++) {
+	runs = runs_for(graph, CLOUT_LEIDEN_WORK, CLOUT_LEIDEN_MIN_RUNS, CLOUT_LEIDEN_MAX_RUNS);
+	for (r = 0; r < runs; r++) {
 		IGRAPH_CHECK(igraph_community_leiden(graph, weight, strength, 1 / total, 0.01, 0, -1,
 		    &run, &clusters, &quality));
 		if (quality > best) {
@@ -236,7 +246,8 @@ clout_communities_compute(const struct clout_network *net, igraph_uint_t seed,
 		IGRAPH_CHECK(canonical(&c->leiden, &strength, &c->leiden_count));
 
 		IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), seed));
-		IGRAPH_CHECK(igraph_community_infomap(&directed, &weight, NULL, CLOUT_INFOMAP_TRIALS,
+		IGRAPH_CHECK(igraph_community_infomap(&directed, &weight, NULL, runs_for(&directed,
+		    CLOUT_INFOMAP_WORK, CLOUT_INFOMAP_MIN_TRIALS, CLOUT_INFOMAP_MAX_TRIALS),
 		    &c->infomap, &c->infomap_codelength));
 		IGRAPH_CHECK(igraph_modularity(&directed, &c->infomap, &weight, 1, 1,
 		    &c->infomap_modularity));

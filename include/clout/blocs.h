@@ -89,10 +89,20 @@ igraph_error_t	clout_signed_frustration(const igraph_t *graph, const igraph_vect
 
 /* The default seed of the community searches (clout blocs --seed, and map colouring). */
 #define CLOUT_BLOCS_SEED	42
-/* Leiden runs this many times from the seed; the best modularity wins. */
-#define CLOUT_LEIDEN_RESTARTS	10
-/* Infomap's own number of trials. */
-#define CLOUT_INFOMAP_TRIALS	10
+/*
+ * Leiden runs from the seed 2,000,000 / (|V| + |E|) times, at least
+ * CLOUT_LEIDEN_MIN_RUNS and at most CLOUT_LEIDEN_MAX_RUNS; the best
+ * modularity wins (the first of equals). Modularity is flat near its top:
+ * on the bundled case 10 runs gave 0.4300 to 0.4320 depending on the seed,
+ * 1000 runs 0.43307 for every seed tried.
+ */
+#define CLOUT_LEIDEN_WORK	2000000.0
+#define CLOUT_LEIDEN_MIN_RUNS	10
+#define CLOUT_LEIDEN_MAX_RUNS	1000
+/* Infomap's own number of trials, likewise from CLOUT_INFOMAP_WORK / (|V| + |E|). */
+#define CLOUT_INFOMAP_WORK	200000.0
+#define CLOUT_INFOMAP_MIN_TRIALS	10
+#define CLOUT_INFOMAP_MAX_TRIALS	100
 
 /*
  * Communities from the positive relations only. leiden: Leiden (Traag,
@@ -130,8 +140,8 @@ void		clout_communities_destroy(struct clout_communities *c);
 
 /*
  * Find the communities, seeding igraph's default random number generator
- * with seed before Leiden (CLOUT_LEIDEN_RESTARTS runs in a row, the first
- * of the best kept) and again before Infomap (CLOUT_INFOMAP_TRIALS trials).
+ * with seed before Leiden (its runs in a row, the first of the best kept)
+ * and again before Infomap (its trials), as counted above.
  * Time complexity: that of the searches, about O(|E|) per Leiden run and
  * O(|E| log |V|) per Infomap trial in practice.
  */
