@@ -119,7 +119,7 @@ igraph_error_t	clout_signed_frustration(const igraph_t *graph, const igraph_vect
  * with the bloc column over the actors with a non-empty bloc (an actor
  * without a positive relation counts as a community of its own); NaN with
  * fewer than two such actors, or when both partitions put them all in one
- * group.
+ * group; ARI also when both put each actor alone (0/0).
  */
 struct clout_communities {
 	igraph_vector_int_t	 leiden;		/* per vertex, 0-based, canonical numbering; -1: no positive tie */
