@@ -80,6 +80,20 @@ int		clout_i_strcaseeq(const char *a, const char *b);
 /* Levenshtein distance, giving up (returning limit + 1) beyond limit. */
 size_t		clout_i_edit_distance(const char *a, const char *b, size_t limit);
 
+/* signed.c */
+
+/*
+ * The undirected view with one edge per unordered pair of distinct vertices
+ * that has a relation (positive_only: a positive relation), in order of
+ * (lower, higher) vertex; sum[e] receives the sum of sign * weight over the
+ * pair's relations, both directions. view is created here.
+ */
+igraph_error_t	clout_i_pair_sums(const struct clout_network *net, int positive_only,
+		    igraph_t *view, igraph_vector_t *sum);
+/* The signed view of blocs.h: the pairs whose sum is not 0, with its sign (+1 or -1). */
+igraph_error_t	clout_i_signed_view(const struct clout_network *net, igraph_t *view,
+		    igraph_vector_int_t *sign);
+
 /* palette.c */
 #define CLOUT_I_PALETTE_SIZE	9
 #define CLOUT_I_COLOUR_NONE	"#DDDDDD"	/* a vertex without the category */

@@ -22,7 +22,8 @@ const struct cmd_entry cmd_map_entry = {
 	    "                         (laid out); default: FILE's extension, else svg\n"
 	    "  -e, --engine ENGINE    auto, dot, neato, fdp, sfdp or circo (default: auto)\n"
 	    "  -s, --size-by METRIC   shape area by a metric of 'clout rank' (default: power)\n"
-	    "  -c, --color-by BY      fill colour by bloc, kind or type (default: bloc)\n"
+	    "  -c, --color-by BY      fill colour by bloc, kind, type or community (the\n"
+	    "                         Leiden communities of 'clout blocs') (default: bloc)\n"
 	    "  -g, --cluster-by BY    boxes around each bloc or kind, or none (default: none)\n"
 	    "  -F, --focus ID         the ego map of one actor or issue\n"
 	    "  -d, --depth K          steps from the focus, both directions (default: 1)\n"
@@ -89,7 +90,7 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 		case 'c':
 			if ((value = clout_map_colour_find(optarg)) < 0)
 				return cli_usage_error(&cmd_map_entry,
-				    "cannot colour by '%s' (bloc, kind or type)", optarg);
+				    "cannot colour by '%s' (bloc, kind, type or community)", optarg);
 			m->colour_by = value;
 			break;
 		case 'd':
@@ -157,9 +158,6 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
 	if (depth_given && m->focus == NULL)
 		return cli_usage_error(&cmd_map_entry, "--depth needs --focus");
-	if (m->colour_by == CLOUT_COLOUR_COMMUNITY)
-		return cli_usage_error(&cmd_map_entry, "colouring by community comes with the "
-		    "structural analyses and is not available yet: use bloc, kind or type");
 	if (m->cluster_by != CLOUT_GROUP_NONE && m->engine != CLOUT_ENGINE_AUTO &&
 	    m->engine != CLOUT_ENGINE_FDP && m->engine != CLOUT_ENGINE_DOT)
 		return cli_usage_error(&cmd_map_entry, "%s does not draw clusters: use --engine "

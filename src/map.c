@@ -274,6 +274,9 @@ struct map {
 	double				 threshold;	/* weight of the default thinning, or NaN */
 	igraph_integer_t		 candidate_edges;	/* before that thinning */
 	const char			*thinned_vertices;	/* why, for the caption */
+	igraph_strvector_t		 community;	/* colour by community: its name per vertex */
+	int				 has_community;
+	double				 modularity;
 };
 
 static void
@@ -283,6 +286,8 @@ map_destroy(struct map *m)
 	igraph_vector_int_destroy(&m->vertices);
 	igraph_vector_int_destroy(&m->node_of);
 	igraph_vector_int_destroy(&m->edges);
+	if (m->has_community)
+		igraph_strvector_destroy(&m->community);
 }
 
 static igraph_error_t
@@ -436,6 +441,117 @@ choose_engine(struct map *m)
 
 /* ---- styling ---- */
 
+/*
+ * The name of community k for the colouring, from the blocs of its actors:
+ * "community K (BLOC)" when all of those with a bloc share it, "(mostly
+ * BLOC)" when more than half do, else "(mixed: A, B, ...)" with the most
+ * common blocs until they cover more than half (at most three).
+ */
+static char *
+community_name(const struct clout_network *net, const igraph_vector_int_t *membership,
+    igraph_integer_t k, const char **blocs, igraph_integer_t *counts)
+{
+	igraph_integer_t	 v, i, j, distinct = 0, with_bloc = 0, covered = 0;
+	char			*name, *next;
+
+	for (v = 0; v < clout_network_vcount(net); v++) {
+		const char	*bloc = igraph_strvector_get(&net->bloc, v);
+
+		if (VECTOR(*membership)[v] != k || VECTOR(net->type)[v] != CLOUT_VERTEX_ACTOR ||
+		    bloc[0] == '\0')
+			continue;
+		with_bloc++;
+		for (i = 0; i < distinct && strcmp(blocs[i], bloc) != 0; i++)
+			;
+		if (i == distinct) {
+			blocs[distinct] = bloc;
+			counts[distinct++] = 0;
+		}
+		counts[i]++;
+	}
+	/* most common first, first seen first among equals (a stable insertion sort) */
+	for (i = 1; i < distinct; i++) {
+		const char		*b = blocs[i];
+		igraph_integer_t	 c = counts[i];
+
+		for (j = i; j > 0 && counts[j - 1] < c; j--) {
+			blocs[j] = blocs[j - 1];
+			counts[j] = counts[j - 1];
+		}
+		blocs[j] = b;
+		counts[j] = c;
+	}
+	if (distinct == 0)
+		return clout_i_asprintf("community %" IGRAPH_PRId, k);
+	if (distinct == 1)
+		return clout_i_asprintf("community %" IGRAPH_PRId " (%s)", k, blocs[0]);
+	if (2 * counts[0] > with_bloc)
+		return clout_i_asprintf("community %" IGRAPH_PRId " (mostly %s)", k, blocs[0]);
+	name = clout_i_asprintf("community %" IGRAPH_PRId " (mixed: ", k);
+	for (i = 0; i < distinct && name != NULL; i++) {
+		if (i == 3 || 2 * covered > with_bloc) {
+			next = clout_i_asprintf("%s, \xe2\x80\xa6", name);
+			free(name);
+			name = next;
+			break;
+		}
+		covered += counts[i];
+		next = clout_i_asprintf("%s%s%s", name, i > 0 ? ", " : "", blocs[i]);
+		free(name);
+		name = next;
+	}
+	if (name == NULL)
+		return NULL;
+	next = clout_i_asprintf("%s)", name);
+	free(name);
+	return next;
+}
+
+/* Each vertex's Leiden community (as clout blocs finds it) by name; "" without a positive relation. */
+static igraph_error_t
+community_names(struct map *m)
+{
+	const struct clout_network	*net = m->net;
+	struct clout_communities	 c;
+	igraph_integer_t		 v, k, n = clout_network_vcount(net), *counts;
+	const char			**blocs;
+	igraph_strvector_t		 names;
+
+	IGRAPH_CHECK(clout_communities_init(&c));
+	IGRAPH_FINALLY(clout_communities_destroy, &c);
+	IGRAPH_CHECK(clout_communities_compute(net, CLOUT_BLOCS_SEED, &c));
+	IGRAPH_CHECK(igraph_strvector_init(&names, 0));
+	IGRAPH_FINALLY(igraph_strvector_destroy, &names);
+	blocs = calloc((size_t)n + 1, sizeof blocs[0]);
+	CLOUT_CHECK_ALLOC(blocs);
+	IGRAPH_FINALLY(free, blocs);
+	counts = calloc((size_t)n + 1, sizeof counts[0]);
+	CLOUT_CHECK_ALLOC(counts);
+	IGRAPH_FINALLY(free, counts);
+	for (k = 0; k < c.leiden_count; k++) {
+		char		*name = community_name(net, &c.leiden, k, blocs, counts);
+		igraph_error_t	 ret;
+
+		CLOUT_CHECK_ALLOC(name);
+		ret = igraph_strvector_push_back(&names, name);
+		free(name);
+		IGRAPH_CHECK(ret);
+	}
+	IGRAPH_CHECK(igraph_strvector_init(&m->community, n));
+	m->has_community = 1;
+	m->modularity = c.modularity;
+	for (v = 0; v < n; v++)
+		if ((k = VECTOR(c.leiden)[v]) >= 0)
+			IGRAPH_CHECK(igraph_strvector_set(&m->community, v,
+			    igraph_strvector_get(&names, k)));
+	free(counts);
+	free(blocs);
+	igraph_strvector_destroy(&names);
+	clout_communities_destroy(&c);
+	IGRAPH_FINALLY_CLEAN(4);
+	return IGRAPH_SUCCESS;
+}
+
 static const char *
 category_of(const struct map *m, igraph_integer_t v, enum clout_map_colour by)
 {
@@ -447,6 +563,9 @@ category_of(const struct map *m, igraph_integer_t v, enum clout_map_colour by)
 		return issue ? NULL : igraph_strvector_get(&net->bloc, v);
 	case CLOUT_COLOUR_KIND:
 		return issue ? NULL : igraph_strvector_get(&net->kind, v);
+	case CLOUT_COLOUR_COMMUNITY:
+		/* issues too: a community gathers the issues its members push */
+		return igraph_strvector_get(&m->community, v);
 	default:
 		return clout_vertex_type_name((enum clout_vertex_type)VECTOR(net->type)[v]);
 	}
@@ -790,6 +909,15 @@ add_row(struct clout_legend_section *s, enum clout_legend_mark mark, const char 
 	return ret;
 }
 
+/* Legend order: by name; communities by number, which is their first-seen order. */
+static int
+legend_cmp(const struct map *m, const struct categories *c, igraph_integer_t i, igraph_integer_t j)
+{
+	if (m->opts->colour_by == CLOUT_COLOUR_COMMUNITY)
+		return i < j ? -1 : i > j;
+	return strcmp(c->names[i], c->names[j]);
+}
+
 static igraph_error_t
 add_legend(struct map *m, const struct categories *c, double lo, double hi, double wmax)
 {
@@ -802,11 +930,11 @@ add_legend(struct map *m, const struct categories *c, double lo, double hi, doub
 	double				 cmin = INFINITY, cmax = -INFINITY, wmin = INFINITY;
 	int				 supports = 0, opposes = 0;
 
-	/* colours, in name order as the palette assigned them */
+	/* colours, in name order (communities: in number order) as the palette assigned them */
 	IGRAPH_CHECK(clout_drawing_add_section(m->d, colour_names[m->opts->colour_by], &s));
 	{
-		/* a selection sort by name, skipping the categories pooled as "other" */
-		const char	*last = NULL;
+		/* a selection sort, skipping the categories pooled as "other" */
+		igraph_integer_t	last = -1;
 
 		for (k = 0; k < c->n; k++) {
 			igraph_integer_t	best = -1;
@@ -818,16 +946,16 @@ add_legend(struct map *m, const struct categories *c, double lo, double hi, doub
 					others += k == 0;
 					continue;
 				}
-				if (last != NULL && strcmp(c->names[i], last) <= 0)
+				if (last >= 0 && legend_cmp(m, c, i, last) <= 0)
 					continue;
-				if (best < 0 || strcmp(c->names[i], c->names[best]) < 0)
+				if (best < 0 || legend_cmp(m, c, i, best) < 0)
 					best = i;
 			}
 			if (best < 0)
 				break;
 			IGRAPH_CHECK(clout_legend_add_row(s, CLOUT_MARK_SWATCH, c->colours[best],
 			    c->names[best], &r));
-			last = c->names[best];
+			last = best;
 		}
 	}
 	if (others > 0)
@@ -993,6 +1121,10 @@ add_titles(struct map *m, double lo, double hi)
 	    colour_names[opts->colour_by], nv, clout_network_vcount(net),
 	    opts->actors_only ? "vertices (actors only)" : "vertices", ne, clout_network_ecount(net),
 	    clout_engine_name(d->engine))));
+	if (m->has_community)
+		IGRAPH_CHECK(caption_add(d, clout_i_asprintf("Communities: Leiden, maximising "
+		    "modularity (%.3f) over the positive relations, seed %d, numbered as "
+		    "'clout blocs' numbers them", m->modularity, CLOUT_BLOCS_SEED)));
 	if (m->thinned_vertices != NULL)
 		IGRAPH_CHECK(caption_add(d, clout_i_asprintf("Vertices: the top %" IGRAPH_PRId
 		    " by %s%s", opts->top >= 0 ? opts->top : (igraph_integer_t)CLOUT_MAP_LARGE_TOP,
@@ -1021,9 +1153,6 @@ clout_map_build(const struct clout_network *net, const struct clout_map_options 
 
 	if (opts->size_by < 0 || opts->size_by >= CLOUT_METRIC_COUNT)
 		IGRAPH_ERROR("unknown size metric", IGRAPH_EINVAL);
-	if (opts->colour_by == CLOUT_COLOUR_COMMUNITY)
-		IGRAPH_ERROR("colouring by community comes with the structural analyses and is not "
-		    "available yet: use bloc, kind or type", IGRAPH_UNIMPLEMENTED);
 	if (opts->colour_by < 0 || opts->colour_by >= CLOUT_COLOUR_COUNT ||
 	    opts->cluster_by < 0 || opts->cluster_by >= CLOUT_GROUP_COUNT)
 		IGRAPH_ERROR("unknown map option", IGRAPH_EINVAL);
@@ -1083,6 +1212,8 @@ clout_map_build(const struct clout_network *net, const struct clout_map_options 
 	IGRAPH_CHECK(choose_engine(&m));
 
 	metric_range(&m, &lo, &hi);
+	if (opts->colour_by == CLOUT_COLOUR_COMMUNITY)
+		IGRAPH_CHECK(community_names(&m));
 	IGRAPH_CHECK(categories_collect(&m, opts->colour_by, &c));
 	IGRAPH_FINALLY(categories_destroy, &c);
 	IGRAPH_CHECK(add_nodes(&m, &c, lo, hi));

@@ -12,6 +12,7 @@
 #include <clout/structural.h>
 #include <clout/whatif.h>
 #include <clout/mactor.h>
+#include <clout/blocs.h>
 #include <clout/error.h>
 
 #define CLOUT_VERSION "0.1.0"

@@ -11,7 +11,7 @@ enum clout_map_colour {
 	CLOUT_COLOUR_BLOC,
 	CLOUT_COLOUR_KIND,
 	CLOUT_COLOUR_TYPE,		/* actor or issue */
-	CLOUT_COLOUR_COMMUNITY,		/* not yet: comes with the structural analyses */
+	CLOUT_COLOUR_COMMUNITY,		/* Leiden on the positive ties, as clout blocs (seed 42) */
 	CLOUT_COLOUR_COUNT
 };
 

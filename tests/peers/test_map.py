@@ -18,7 +18,7 @@ independent selections computed here (NetworkX ego networks, top-N, weight budge
   dense         UN General Assembly 1995 vote coincidences ($SHARED/data-real): the
                 strongest relations by default, exactly at the budget-th weight
   engines       dot, neato, fdp, sfdp, circo; clusters by bloc; engine guards
-  errors        unknown focus, colour by community, bad values, unwritable output
+  errors        unknown focus, bad values, unwritable output; colour by community
 """
 
 import collections
@@ -1118,8 +1118,25 @@ def test_errors(ck, tmp, ctx):
     ck.check("errors: a far-off focus id has no 'did you mean'",
              rc == 1 and "no actor or issue has the id" in err and "did you mean" not in err,
              "exit %d, stderr %r" % (rc, err[:200]))
-    refused("--color-by community is not available yet", ["--color-by", "community"], 2,
-            ["community", "not available yet"])
+    # --color-by community draws: one fill per Leiden community of 'clout blocs', grey without one
+    rc, out, err = run(["map", "--color-by", "community", "-f", "dot", "-o", "-", CASE])
+    rc2, blocs, err2 = run(["blocs", "-f", "json", CASE])
+    if ck.check("community: map --color-by community and blocs exit 0", rc == 0 and rc2 == 0,
+                err[:200] + err2[:200]):
+        out = out.decode("utf-8") if isinstance(out, bytes) else out
+        blocs = blocs.decode("utf-8") if isinstance(blocs, bytes) else blocs
+        fill = dict(re.findall(r'^\t"?([^\s"]+)"?\t\[[^\]]*?fillcolor="(#[0-9A-Fa-f]{6})"', out,
+                               re.M | re.S))
+        community = json.loads(blocs)["communities"]
+        groups = {}
+        for v, k in community.items():
+            groups.setdefault(k, set()).add(fill.get(v))
+        ck.check("community: the fill follows the Leiden communities of clout blocs",
+                 set(fill) == set(community) and all(len(f) == 1 for f in groups.values()) and
+                 len({next(iter(f)) for k, f in groups.items() if k is not None}) ==
+                 len([k for k in groups if k is not None]) and
+                 groups.get(None, {"#DDDDDD"}) == {"#DDDDDD"},
+                 {str(k): sorted(str(x) for x in f) for k, f in groups.items()})
     refused("an issue as focus with --actors-only", ["-F", "territory", "-a"], 1,
             ["territory", "issue"])
     for args, what in ((["-e", "bogus"], "engine"), (["-f", "gif"], "format"),
