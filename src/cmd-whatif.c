@@ -33,14 +33,17 @@ const struct cmd_entry cmd_whatif_entry = {
 	    "\n"
 	    "A scenario compares every vertex before and after: its rank and score by\n"
 	    "the metric, how many vertices it reaches and how many of those still\n"
-	    "present it no longer reaches (reach_lost), and its MICMAC sector (with\n"
-	    "the alpha of before). rank_change > 0 means the vertex moved up.\n"
+	    "present it no longer reaches (reach_lost), its MICMAC sector (with the\n"
+	    "alpha of before) and its camp in the best split into two camps (as in\n"
+	    "clout blocs; the camps after numbered to match those before). rank_change\n"
+	    "> 0 means the vertex moved up.\n"
 	    "Standard error sums it up.\n"
 	    "\n"
 	    "--each: damage_power is the L1 change of the other actors' power when the\n"
 	    "actor is removed; reach_lost counts the ordered pairs of other vertices\n"
-	    "that can then no longer reach each other; sector_changes the other\n"
-	    "vertices whose MICMAC sector changes (empty above 300 vertices).\n",
+	    "that can then no longer reach each other; sector_changes and\n"
+	    "camp_changes the other vertices whose MICMAC sector or camp changes\n"
+	    "(empty above 300 vertices, camps also when the split is slow to prove).\n",
 	.exec = cmd_whatif_exec,
 };
 
@@ -150,6 +153,7 @@ nullable(const igraph_vector_int_t *ints, igraph_vector_int_t *res)
 struct scenario_table {
 	igraph_strvector_t	 type, status, sector_before, sector_after;
 	igraph_vector_int_t	 rank_after, rank_change, reach_after, reach_lost;
+	igraph_vector_int_t	 camp_before, camp_after;
 	igraph_vector_t		 score_change;
 	igraph_vector_int_t	 rows;
 };
@@ -166,6 +170,8 @@ scenario_table_destroy(struct scenario_table *t)
 	igraph_vector_destroy(&t->score_change);
 	igraph_vector_int_destroy(&t->reach_after);
 	igraph_vector_int_destroy(&t->reach_lost);
+	igraph_vector_int_destroy(&t->camp_before);
+	igraph_vector_int_destroy(&t->camp_after);
 	igraph_vector_int_destroy(&t->rows);
 }
 
@@ -179,7 +185,8 @@ scenario_table_init(struct scenario_table *t)
 	    igraph_strvector_init(&t->sector_after, 0) ||
 	    igraph_vector_int_init(&t->rank_after, 0) || igraph_vector_int_init(&t->rank_change, 0) ||
 	    igraph_vector_init(&t->score_change, 0) || igraph_vector_int_init(&t->reach_after, 0) ||
-	    igraph_vector_int_init(&t->reach_lost, 0) || igraph_vector_int_init(&t->rows, 0))
+	    igraph_vector_int_init(&t->reach_lost, 0) || igraph_vector_int_init(&t->camp_before, 0) ||
+	    igraph_vector_int_init(&t->camp_after, 0) || igraph_vector_int_init(&t->rows, 0))
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	return IGRAPH_SUCCESS;
 }
@@ -194,6 +201,8 @@ scenario_table_fill(struct scenario_table *t, const struct clout_network *net,
 	IGRAPH_CHECK(nullable(&w->rank_after, &t->rank_after));
 	IGRAPH_CHECK(nullable(&w->reach_after, &t->reach_after));
 	IGRAPH_CHECK(nullable(&w->reach_lost, &t->reach_lost));
+	IGRAPH_CHECK(nullable(&w->camp_before, &t->camp_before));
+	IGRAPH_CHECK(nullable(&w->camp_after, &t->camp_after));
 	IGRAPH_CHECK(igraph_vector_int_resize(&t->rank_change, n));
 	IGRAPH_CHECK(igraph_vector_resize(&t->score_change, n));
 	for (v = 0; v < n; v++) {
@@ -225,9 +234,13 @@ print_summary(const struct clout_whatif *w)
 	    w->removed_vertices == 1 ? "vertex" : "vertices", w->removed_relations,
 	    w->removed_relations == 1 ? "relation" : "relations", w->flipped_relations);
 	fprintf(stderr, "clout: whatif: %s moved by %.6g in all (L1 over the actors left); %"
-	    IGRAPH_PRId " ranks and %" IGRAPH_PRId " MICMAC sectors changed; %" IGRAPH_PRId
-	    " ordered pairs lost every influence path\n", clout_metric_info(w->metric)->name,
-	    w->damage, w->rank_changes, w->sector_changes, w->reach_lost_pairs);
+	    IGRAPH_PRId " ranks, %" IGRAPH_PRId " MICMAC sectors and %" IGRAPH_PRId
+	    " camps changed; %" IGRAPH_PRId " ordered pairs lost every influence path\n",
+	    clout_metric_info(w->metric)->name, w->damage, w->rank_changes, w->sector_changes,
+	    w->camp_changes, w->reach_lost_pairs);
+	fprintf(stderr, "clout: whatif: frustration index %" IGRAPH_PRId " before, %"
+	    IGRAPH_PRId " after%s\n", w->frustration_before, w->frustration_after,
+	    w->frustration_exact ? "" : " (not both proved optimal: see clout blocs)");
 	if (w->removed_vertices == 0 && w->removed_relations == 0)
 		fprintf(stderr, "clout: whatif: flips change signs only: ranks, reach and MICMAC "
 		    "ignore signs, so only the camps can move\n");
@@ -269,7 +282,7 @@ static int
 write_scenario(FILE *out, const struct clout_network *net, const struct clout_scenario *s,
     const struct clout_whatif *w, const struct whatif_opts *opts)
 {
-	struct clout_column	 columns[16];
+	struct clout_column	 columns[20];
 	struct clout_table	 table;
 	struct scenario_table	 t;
 	struct clout_json	 json;
@@ -295,6 +308,8 @@ write_scenario(FILE *out, const struct clout_network *net, const struct clout_sc
 	columns[ncol++] = (struct clout_column){ .name = "reach_lost", .kind = CLOUT_COLUMN_INT, .integers = &t.reach_lost };
 	columns[ncol++] = (struct clout_column){ .name = "sector_before", .kind = CLOUT_COLUMN_TEXT, .text = &t.sector_before };
 	columns[ncol++] = (struct clout_column){ .name = "sector_after", .kind = CLOUT_COLUMN_TEXT, .text = &t.sector_after };
+	columns[ncol++] = (struct clout_column){ .name = "camp_before", .kind = CLOUT_COLUMN_INT, .integers = &t.camp_before };
+	columns[ncol++] = (struct clout_column){ .name = "camp_after", .kind = CLOUT_COLUMN_INT, .integers = &t.camp_after };
 	table.columns = columns;
 	table.ncolumns = ncol;
 	table.rows = &t.rows;
@@ -320,6 +335,10 @@ write_scenario(FILE *out, const struct clout_network *net, const struct clout_sc
 	clout_json_int(&json, "reach_lost", w->reach_lost_pairs);
 	clout_json_int(&json, "rank_changes", w->rank_changes);
 	clout_json_int(&json, "sector_changes", w->sector_changes);
+	clout_json_int(&json, "camp_changes", w->camp_changes);
+	clout_json_int(&json, "frustration_before", w->frustration_before);
+	clout_json_int(&json, "frustration_after", w->frustration_after);
+	clout_json_bool(&json, "frustration_exact", w->frustration_exact);
 	clout_json_table(&json, "vertices", &table);
 	clout_json_close(&json);
 	scenario_table_destroy(&t);
@@ -370,7 +389,7 @@ run_each(FILE *out, const struct clout_network *net, const struct whatif_opts *o
 	struct clout_knockout	 k;
 	struct clout_column	 columns[8];
 	struct clout_table	 table;
-	igraph_vector_int_t	 sector_changes, rows;
+	igraph_vector_int_t	 sector_changes, camp_changes, rows;
 	igraph_integer_t	 v;
 	int			 ncol = 0, status = CLOUT_EXIT_OK;
 
@@ -381,9 +400,11 @@ run_each(FILE *out, const struct clout_network *net, const struct whatif_opts *o
 		return cli_error("cannot knock out the actors of '%s': %s", path, cli_reason());
 	}
 	memset(&sector_changes, 0, sizeof sector_changes);	/* igraph destroys zeroed vectors */
+	memset(&camp_changes, 0, sizeof camp_changes);
 	memset(&rows, 0, sizeof rows);
-	if (igraph_vector_int_init(&sector_changes, 0) || igraph_vector_int_init(&rows, 0) ||
-	    nullable(&k.sector_changes, &sector_changes)) {
+	if (igraph_vector_int_init(&sector_changes, 0) || igraph_vector_int_init(&camp_changes, 0) ||
+	    igraph_vector_int_init(&rows, 0) || nullable(&k.sector_changes, &sector_changes) ||
+	    nullable(&k.camp_changes, &camp_changes)) {
 		status = cli_error("out of memory");
 		goto out;
 	}
@@ -405,6 +426,8 @@ run_each(FILE *out, const struct clout_network *net, const struct whatif_opts *o
 	    .integers = &k.reach_lost };
 	columns[ncol++] = (struct clout_column){ .name = "sector_changes", .kind = CLOUT_COLUMN_INT,
 	    .integers = &sector_changes };
+	columns[ncol++] = (struct clout_column){ .name = "camp_changes", .kind = CLOUT_COLUMN_INT,
+	    .integers = &camp_changes };
 	table.columns = columns;
 	table.ncolumns = ncol;
 	table.rows = &rows;
@@ -412,6 +435,7 @@ run_each(FILE *out, const struct clout_network *net, const struct whatif_opts *o
 		status = cli_error("cannot write the table: %s", cli_reason());
 out:
 	igraph_vector_int_destroy(&rows);
+	igraph_vector_int_destroy(&camp_changes);
 	igraph_vector_int_destroy(&sector_changes);
 	clout_knockout_destroy(&k);
 	return status;

@@ -127,7 +127,8 @@ clout_whatif_init(struct clout_whatif *w)
 {
 	igraph_vector_t		*reals[] = { &w->score_before, &w->score_after };
 	igraph_vector_int_t	*ints[] = { &w->rank_before, &w->rank_after, &w->reach_before,
-	    &w->reach_after, &w->reach_lost, &w->sector_before, &w->sector_after };
+	    &w->reach_after, &w->reach_lost, &w->sector_before, &w->sector_after,
+	    &w->camp_before, &w->camp_after };
 	size_t			 i, j;
 
 	memset(w, 0, sizeof *w);
@@ -162,6 +163,8 @@ clout_whatif_destroy(struct clout_whatif *w)
 	igraph_vector_int_destroy(&w->reach_lost);
 	igraph_vector_int_destroy(&w->sector_before);
 	igraph_vector_int_destroy(&w->sector_after);
+	igraph_vector_int_destroy(&w->camp_before);
+	igraph_vector_int_destroy(&w->camp_after);
 }
 
 /* One metric of every vertex. */
@@ -306,6 +309,89 @@ spread_real(const igraph_vector_t *after, const igraph_vector_int_t *map, igraph
 	return IGRAPH_SUCCESS;
 }
 
+/* The camps of the best split into two (per signed component); *exact: proved optimal. */
+static igraph_error_t
+camps(const struct clout_network *net, igraph_vector_int_t *camp, igraph_integer_t *count,
+    igraph_integer_t *frustration, igraph_bool_t *exact, igraph_integer_t *nodes)
+{
+	struct clout_signed	s;
+
+	IGRAPH_CHECK(clout_signed_init(&s));
+	IGRAPH_FINALLY(clout_signed_destroy, &s);
+	IGRAPH_CHECK(clout_signed_compute(net, &s));
+	IGRAPH_CHECK(igraph_vector_int_update(camp, &s.camp));
+	*count = s.camp_count;
+	*frustration = s.frustration_index;
+	*exact = s.frustration_exact;
+	if (nodes != NULL)
+		*nodes = s.search_nodes;
+	clout_signed_destroy(&s);
+	IGRAPH_FINALLY_CLEAN(1);
+	return IGRAPH_SUCCESS;
+}
+
+/*
+ * Renumber the camps after a scenario (after[v] for the original vertices,
+ * -1 where removed or without a signed tie) so that each matches the camp
+ * before it overlaps most, by the assignment of largest total overlap.
+ * Camps are named by their smallest vertex, and removing that vertex would
+ * otherwise swap the numbers of camps that did not change.
+ */
+static igraph_error_t
+align_camps(const igraph_vector_int_t *before, igraph_integer_t before_count,
+    igraph_vector_int_t *after, igraph_integer_t after_count)
+{
+	igraph_integer_t	k = before_count > after_count ? before_count : after_count;
+	igraph_integer_t	v, i, j, n = igraph_vector_int_size(after), fresh = before_count;
+	igraph_matrix_t		overlap, cost;
+	igraph_vector_int_t	assign, rename;
+
+	if (k == 0)
+		return IGRAPH_SUCCESS;
+	IGRAPH_MATRIX_INIT_FINALLY(&overlap, k, k);
+	IGRAPH_MATRIX_INIT_FINALLY(&cost, k, k);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&assign, k);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&rename, k);
+	for (v = 0; v < n; v++)
+		if (VECTOR(*before)[v] >= 0 && VECTOR(*after)[v] >= 0)
+			MATRIX(overlap, VECTOR(*before)[v], VECTOR(*after)[v]) += 1;
+	/* the solver minimises: the cost of a pairing is what it leaves unmatched */
+	for (i = 0; i < k; i++)
+		for (j = 0; j < k; j++)
+			MATRIX(cost, i, j) = (double)n - MATRIX(overlap, i, j);
+	IGRAPH_CHECK(igraph_solve_lsap(&cost, k, &assign));
+	igraph_vector_int_fill(&rename, -1);
+	for (i = 0; i < k; i++) {
+		j = VECTOR(assign)[i];		/* before camp i takes after camp j */
+		if (j < after_count && MATRIX(overlap, i, j) > 0)
+			VECTOR(rename)[j] = i;
+	}
+	for (j = 0; j < after_count; j++)
+		if (VECTOR(rename)[j] < 0)
+			VECTOR(rename)[j] = fresh++;
+	for (v = 0; v < n; v++)
+		if (VECTOR(*after)[v] >= 0)
+			VECTOR(*after)[v] = VECTOR(rename)[VECTOR(*after)[v]];
+	igraph_vector_int_destroy(&rename);
+	igraph_vector_int_destroy(&assign);
+	igraph_matrix_destroy(&cost);
+	igraph_matrix_destroy(&overlap);
+	IGRAPH_FINALLY_CLEAN(4);
+	return IGRAPH_SUCCESS;
+}
+
+/* Vertices still present (map >= 0) whose value after (spread) differs from before. */
+static igraph_integer_t
+differences(const igraph_vector_int_t *before, const igraph_vector_int_t *after,
+    const igraph_vector_int_t *map)
+{
+	igraph_integer_t	v, changes = 0;
+
+	for (v = 0; v < igraph_vector_int_size(map); v++)
+		changes += VECTOR(*map)[v] >= 0 && VECTOR(*before)[v] != VECTOR(*after)[v];
+	return changes;
+}
+
 igraph_error_t
 clout_whatif_compute(const struct clout_network *net, const struct clout_scenario *s,
     enum clout_metric metric, struct clout_whatif *w)
@@ -314,6 +400,8 @@ clout_whatif_compute(const struct clout_network *net, const struct clout_scenari
 	struct clout_network	after;
 	igraph_vector_int_t	map, tmp_int;
 	igraph_vector_t		tmp_real;
+	igraph_integer_t	camps_before, camps_after;
+	igraph_bool_t		exact_before;
 	double			alpha_after;
 
 	w->metric = metric;
@@ -340,6 +428,15 @@ clout_whatif_compute(const struct clout_network *net, const struct clout_scenari
 	IGRAPH_CHECK(micmac_sectors(net, NAN, &w->sector_before, &w->alpha));
 	IGRAPH_CHECK(micmac_sectors(&after, w->alpha, &tmp_int, &alpha_after));
 	IGRAPH_CHECK(spread_int(&tmp_int, &map, &w->sector_after));
+
+	IGRAPH_CHECK(camps(net, &w->camp_before, &camps_before, &w->frustration_before,
+	    &exact_before, NULL));
+	IGRAPH_CHECK(camps(&after, &tmp_int, &camps_after, &w->frustration_after,
+	    &w->frustration_exact, NULL));
+	w->frustration_exact = w->frustration_exact && exact_before;
+	IGRAPH_CHECK(spread_int(&tmp_int, &map, &w->camp_after));
+	IGRAPH_CHECK(align_camps(&w->camp_before, camps_before, &w->camp_after, camps_after));
+	w->camp_changes = differences(&w->camp_before, &w->camp_after, &map);
 
 	w->damage = 0;
 	w->reach_lost_pairs = 0;
@@ -379,13 +476,16 @@ clout_knockout_init(struct clout_knockout *k)
 	IGRAPH_CHECK(igraph_vector_int_init(&k->reach_lost, 0));
 	IGRAPH_FINALLY(igraph_vector_int_destroy, &k->reach_lost);
 	IGRAPH_CHECK(igraph_vector_int_init(&k->sector_changes, 0));
-	IGRAPH_FINALLY_CLEAN(2);
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &k->sector_changes);
+	IGRAPH_CHECK(igraph_vector_int_init(&k->camp_changes, 0));
+	IGRAPH_FINALLY_CLEAN(3);
 	return IGRAPH_SUCCESS;
 }
 
 void
 clout_knockout_destroy(struct clout_knockout *k)
 {
+	igraph_vector_int_destroy(&k->camp_changes);
 	igraph_vector_int_destroy(&k->sector_changes);
 	igraph_vector_int_destroy(&k->reach_lost);
 	igraph_vector_destroy(&k->damage_power);
@@ -435,74 +535,120 @@ dominated_pairs(const struct clout_network *net, igraph_vector_int_t *lost)
 	return IGRAPH_SUCCESS;
 }
 
+/* What one actor's knock-out changes in sectors and camps (the sets *_before of the whole case). */
+struct knockout_baseline {
+	igraph_vector_t		 power;
+	igraph_vector_int_t	 sectors, camps;
+	igraph_integer_t	 camp_count;
+	double			 alpha;
+	int			 micmac, signed_camps;
+};
+
+static igraph_error_t
+knock_out(const struct clout_network *net, igraph_integer_t a,
+    const struct knockout_baseline *base, igraph_vector_bool_t *keep, struct clout_knockout *k)
+{
+	igraph_integer_t	v, i, n = clout_network_vcount(net), count, frustration;
+	igraph_vector_t		power;
+	igraph_vector_int_t	map, sectors, camp, spread;
+	struct clout_network	after;
+	igraph_bool_t		exact;
+	double			damage = 0, unused;
+
+	IGRAPH_CHECK(clout_network_init(&after));
+	IGRAPH_FINALLY(clout_network_destroy, &after);
+	IGRAPH_VECTOR_INIT_FINALLY(&power, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&map, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&sectors, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&camp, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&spread, 0);
+	VECTOR(*keep)[a] = 0;
+	IGRAPH_CHECK(clout_network_subset(net, keep, NULL, NULL, &after, &map));
+	VECTOR(*keep)[a] = 1;
+
+	IGRAPH_CHECK(metric_scores(&after, CLOUT_METRIC_POWER, &power));
+	for (v = 0; v < n; v++)
+		if ((i = VECTOR(map)[v]) >= 0 && VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR)
+			damage += fabs(VECTOR(power)[i] - VECTOR(base->power)[v]);
+	VECTOR(k->damage_power)[a] = damage;
+	if (base->micmac) {
+		IGRAPH_CHECK(micmac_sectors(&after, base->alpha, &sectors, &unused));
+		IGRAPH_CHECK(spread_int(&sectors, &map, &spread));
+		VECTOR(k->sector_changes)[a] = differences(&base->sectors, &spread, &map);
+	}
+	if (base->signed_camps) {
+		IGRAPH_CHECK(camps(&after, &camp, &count, &frustration, &exact, NULL));
+		IGRAPH_CHECK(spread_int(&camp, &map, &spread));
+		IGRAPH_CHECK(align_camps(&base->camps, base->camp_count, &spread, count));
+		VECTOR(k->camp_changes)[a] = differences(&base->camps, &spread, &map);
+	}
+
+	igraph_vector_int_destroy(&spread);
+	igraph_vector_int_destroy(&camp);
+	igraph_vector_int_destroy(&sectors);
+	igraph_vector_int_destroy(&map);
+	igraph_vector_destroy(&power);
+	clout_network_destroy(&after);
+	IGRAPH_FINALLY_CLEAN(6);
+	return IGRAPH_SUCCESS;
+}
+
+static void
+baseline_destroy(struct knockout_baseline *base)
+{
+	igraph_vector_int_destroy(&base->camps);
+	igraph_vector_int_destroy(&base->sectors);
+	igraph_vector_destroy(&base->power);
+}
+
 igraph_error_t
 clout_knockout_compute(const struct clout_network *net, struct clout_knockout *k)
 {
-	igraph_integer_t	i, v, a, n = clout_network_vcount(net);
-	igraph_vector_t		power, after_power;
-	igraph_vector_int_t	lost, map, sectors, after_sectors;
+	igraph_integer_t	a, n = clout_network_vcount(net), frustration, nodes;
+	igraph_integer_t	actors = clout_network_count_type(net, CLOUT_VERTEX_ACTOR);
+	igraph_vector_int_t	lost;
 	igraph_vector_bool_t	keep;
-	struct clout_network	after;
-	double			alpha = NAN, unused;
-	int			micmac = n <= CLOUT_KNOCKOUT_MICMAC_LIMIT;
+	igraph_bool_t		exact;
+	struct knockout_baseline base;
 
-	IGRAPH_VECTOR_INIT_FINALLY(&power, 0);
-	IGRAPH_VECTOR_INIT_FINALLY(&after_power, 0);
+	memset(&base, 0, sizeof base);
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&lost, 0);
-	IGRAPH_VECTOR_INT_INIT_FINALLY(&map, 0);
-	IGRAPH_VECTOR_INT_INIT_FINALLY(&sectors, 0);
-	IGRAPH_VECTOR_INT_INIT_FINALLY(&after_sectors, 0);
 	IGRAPH_CHECK(igraph_vector_bool_init(&keep, n));
 	IGRAPH_FINALLY(igraph_vector_bool_destroy, &keep);
 	igraph_vector_bool_fill(&keep, 1);
+	IGRAPH_VECTOR_INIT_FINALLY(&base.power, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&base.sectors, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&base.camps, 0);
 
-	IGRAPH_CHECK(metric_scores(net, CLOUT_METRIC_POWER, &power));
+	IGRAPH_CHECK(metric_scores(net, CLOUT_METRIC_POWER, &base.power));
 	IGRAPH_CHECK(dominated_pairs(net, &lost));
-	if (micmac)
-		IGRAPH_CHECK(micmac_sectors(net, NAN, &sectors, &alpha));
+	base.micmac = n <= CLOUT_KNOCKOUT_DETAIL_LIMIT;
+	if (base.micmac)
+		IGRAPH_CHECK(micmac_sectors(net, NAN, &base.sectors, &base.alpha));
+	if (n <= CLOUT_KNOCKOUT_DETAIL_LIMIT) {
+		IGRAPH_CHECK(camps(net, &base.camps, &base.camp_count, &frustration, &exact, &nodes));
+		/* each knock-out searches about as long: keep the whole report within a budget */
+		base.signed_camps = actors == 0 || nodes <= CLOUT_FRUSTRATION_BUDGET / actors;
+	}
 
 	IGRAPH_CHECK(igraph_vector_resize(&k->damage_power, n));
 	IGRAPH_CHECK(igraph_vector_int_resize(&k->reach_lost, n));
 	IGRAPH_CHECK(igraph_vector_int_resize(&k->sector_changes, n));
+	IGRAPH_CHECK(igraph_vector_int_resize(&k->camp_changes, n));
 	igraph_vector_fill(&k->damage_power, NAN);
 	igraph_vector_int_fill(&k->reach_lost, -1);
 	igraph_vector_int_fill(&k->sector_changes, -1);
+	igraph_vector_int_fill(&k->camp_changes, -1);
 	for (a = 0; a < n; a++) {
-		double			damage = 0;
-		igraph_integer_t	changes = -1;
-
 		if (VECTOR(net->type)[a] != CLOUT_VERTEX_ACTOR)
 			continue;
-		VECTOR(keep)[a] = 0;
-		IGRAPH_CHECK(clout_network_init(&after));
-		IGRAPH_FINALLY(clout_network_destroy, &after);
-		IGRAPH_CHECK(clout_network_subset(net, &keep, NULL, NULL, &after, &map));
-		VECTOR(keep)[a] = 1;
-		IGRAPH_CHECK(metric_scores(&after, CLOUT_METRIC_POWER, &after_power));
-		if (micmac)
-			IGRAPH_CHECK(micmac_sectors(&after, alpha, &after_sectors, &unused));
-		for (v = 0, changes = micmac ? 0 : -1; v < n; v++) {
-			if ((i = VECTOR(map)[v]) < 0)
-				continue;
-			if (VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR)
-				damage += fabs(VECTOR(after_power)[i] - VECTOR(power)[v]);
-			if (micmac)
-				changes += VECTOR(after_sectors)[i] != VECTOR(sectors)[v];
-		}
-		clout_network_destroy(&after);
-		IGRAPH_FINALLY_CLEAN(1);
-		VECTOR(k->damage_power)[a] = damage;
 		VECTOR(k->reach_lost)[a] = VECTOR(lost)[a];
-		VECTOR(k->sector_changes)[a] = changes;
+		IGRAPH_CHECK(knock_out(net, a, &base, &keep, k));
 	}
 
+	baseline_destroy(&base);
 	igraph_vector_bool_destroy(&keep);
-	igraph_vector_int_destroy(&after_sectors);
-	igraph_vector_int_destroy(&sectors);
-	igraph_vector_int_destroy(&map);
 	igraph_vector_int_destroy(&lost);
-	igraph_vector_destroy(&after_power);
-	igraph_vector_destroy(&power);
-	IGRAPH_FINALLY_CLEAN(7);
+	IGRAPH_FINALLY_CLEAN(5);
 	return IGRAPH_SUCCESS;
 }

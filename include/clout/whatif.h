@@ -53,10 +53,13 @@ struct clout_whatif {
 	igraph_vector_int_t	 rank_before, rank_after;
 	igraph_vector_int_t	 reach_before, reach_after, reach_lost;
 	igraph_vector_int_t	 sector_before, sector_after;	/* enum clout_sector */
+	igraph_vector_int_t	 camp_before, camp_after;	/* -1: no signed tie */
+	igraph_integer_t	 frustration_before, frustration_after;
+	igraph_bool_t		 frustration_exact;		/* both proved optimal */
 	double			 damage;
 	igraph_integer_t	 reach_lost_pairs;
 	igraph_integer_t	 removed_vertices, removed_relations, flipped_relations;
-	igraph_integer_t	 rank_changes, sector_changes;
+	igraph_integer_t	 rank_changes, sector_changes, camp_changes;
 	double			 alpha;
 };
 
@@ -71,19 +74,22 @@ igraph_error_t	clout_whatif_compute(const struct clout_network *net, const struc
  * vertex (NaN or -1 for issues): damage_power[a] is the L1 change of the
  * other actors' power when actor a is removed; reach_lost[a] the ordered
  * pairs of other vertices that can no longer reach each other.
- * sector_changes[a] counts the other vertices whose MICMAC sector changes
- * (-1 when not computed: above CLOUT_KNOCKOUT_MICMAC_LIMIT vertices).
+ * sector_changes[a] and camp_changes[a] count the other vertices whose
+ * MICMAC sector or camp changes (-1 when not computed: above
+ * CLOUT_KNOCKOUT_DETAIL_LIMIT vertices, and for camps also when the whole
+ * case's split needed more than CLOUT_FRUSTRATION_BUDGET / (number of
+ * actors) search nodes, so that all knock-outs stay within about one budget).
  *
  * reach_lost comes from one dominator tree per source vertex (u loses w
  * exactly when the removed vertex dominates w from u), so all knock-outs
  * together cost O(|V| |E|) instead of O(|V|^2 |E|).
  */
-#define CLOUT_KNOCKOUT_MICMAC_LIMIT	300
+#define CLOUT_KNOCKOUT_DETAIL_LIMIT	300
 
 struct clout_knockout {
 	igraph_vector_t		 damage_power;
 	igraph_vector_int_t	 reach_lost;
-	igraph_vector_int_t	 sector_changes;
+	igraph_vector_int_t	 sector_changes, camp_changes;
 };
 
 igraph_error_t	clout_knockout_init(struct clout_knockout *k);

@@ -23,6 +23,7 @@ Expected values:
 """
 
 import csv
+import itertools
 import math
 import io
 import json
@@ -44,8 +45,9 @@ PTOL = 1e-8          # power, as in test_networkx.py (NetworkX iterates)
 SCENARIO_COLUMNS = ["id", "label", "type", "status", "rank_before", "rank_after",
                     "rank_change", "score_before", "score_after", "score_change",
                     "reach_before", "reach_after", "reach_lost", "sector_before",
-                    "sector_after"]
-EACH_COLUMNS = ["id", "label", "kind", "damage_power", "reach_lost", "sector_changes"]
+                    "sector_after", "camp_before", "camp_after"]
+EACH_COLUMNS = ["id", "label", "kind", "damage_power", "reach_lost", "sector_changes",
+                "camp_changes"]
 AFTER_FIELDS = ["rank_after", "rank_change", "score_after", "score_change", "reach_after",
                 "reach_lost"]
 
@@ -162,7 +164,7 @@ def expected(case, before, remove=(), drop=(), flip=()):
     power, reach, m = state(case, present, rel)
     sector = sectors_of(present, m, before.alpha)
     lost = {v: len({w for w in before.reach[v] if w not in gone} - reach[v]) for v in present}
-    return dict(present=present, power=power, reach=reach, sector=sector, lost=lost,
+    return dict(present=present, power=power, reach=reach, sector=sector, lost=lost, rel=rel,
                 removed_relations=len(case.rel) - len(rel), flipped=flipped,
                 damage=sum(abs(power[v] - before.power[v]) for v in present
                            if case.type[v] == "actor"),
@@ -225,6 +227,117 @@ def each_csv(path):
 
 
 # ---------------------------------------------------------------- checks
+
+CAMP_TMP = [None]    # where changed cases are written for `clout blocs`; set by main
+
+
+def signed_ties(present, rel):
+    """The undirected signed view: {frozenset pair: +1/-1}; opposite signs net out."""
+    keep = set(present)
+    net = {}
+    for (s, t), w in rel.items():
+        if s in keep and t in keep and s != t:
+            k = frozenset((s, t))
+            net[k] = net.get(k, 0.0) + w
+    return {k: (1 if w > 0 else -1) for k, w in net.items() if w != 0}
+
+
+def violated(ties, camp):
+    """Ties the camps violate: positive across, negative inside."""
+    bad = 0
+    for k, sign in ties.items():
+        u, v = tuple(k)
+        same = camp.get(u) == camp.get(v)
+        bad += (sign > 0 and not same) or (sign < 0 and same)
+    return bad
+
+
+def write_signed_case(folder, case, present, rel):
+    """The changed network as a case folder, for `clout blocs` to split on its own."""
+    os.makedirs(folder, exist_ok=True)
+    for fname, typ in (("actors.csv", "actor"), ("issues.csv", "issue")):
+        with open(os.path.join(folder, fname), "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["id", "label"])
+            for v in present:
+                if case.type[v] == typ:
+                    w.writerow([v, case.label[v]])
+    with open(os.path.join(folder, "relations.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["source", "target", "weight", "sign", "evidence"])
+        for (a, b), x in rel.items():
+            w.writerow([a, b, common.fmt_weight(abs(x)), "+" if x > 0 else "-", "changed"])
+    with open(os.path.join(folder, "case.csv"), "w", newline="", encoding="utf-8") as f:
+        f.write("key,value\ndirected,%s\n" % ("yes" if case.directed else "no"))
+    return folder
+
+
+def blocs_camps(folder):
+    rc, out, err = common.run_clout(["blocs", "-f", "json", folder])
+    if rc != 0:
+        raise RuntimeError("clout blocs exited %d: %s" % (rc, err.strip()[:300]))
+    data = json.loads(out)
+    return data["camps"], data["frustration_index"]
+
+
+def best_overlap(before, after, present):
+    """The largest total overlap of any one-to-one matching of after-camps to before-camps."""
+    a_labels = sorted({after[v] for v in present if after.get(v) is not None})
+    b_labels = sorted({before[v] for v in present if before.get(v) is not None})
+    overlap = {}
+    for v in present:
+        if before.get(v) is not None and after.get(v) is not None:
+            overlap[(before[v], after[v])] = overlap.get((before[v], after[v]), 0) + 1
+    best = 0
+    slots = b_labels + [None] * len(a_labels)
+    for perm in itertools.permutations(slots, len(a_labels)):
+        best = max(best, sum(overlap.get((b, a), 0) for a, b in zip(a_labels, perm)))
+    return best
+
+
+def check_camps(ck, name, case, data, exp, tmp):
+    """Camps before and after: optimal splits (the frustration they achieve), the same
+    partition `clout blocs` finds on the changed case written out, numbers matched
+    to those before by the largest overlap, and the count of changes."""
+    rows = {r["id"]: r for r in data["vertices"]}
+    before = {v: rows[v]["camp_before"] for v in case.ids}
+    after = {v: rows[v]["camp_after"] for v in exp["present"]}
+    p = []
+    ref_before, f_before = blocs_camps(case.folder)
+    if before != ref_before:
+        p.append("camp_before differs from clout blocs on the case")
+    ties0 = signed_ties(case.ids, case.rel)
+    ties1 = signed_ties(exp["present"], exp["rel"])
+    if violated(ties0, before) != data["frustration_before"] or f_before != data[
+            "frustration_before"]:
+        p.append("frustration_before %r: camps violate %d, blocs says %d" % (
+            data["frustration_before"], violated(ties0, before), f_before))
+    folder = write_signed_case(os.path.join(tmp, "changed-%d" % len(os.listdir(tmp))),
+                               case, exp["present"], exp["rel"])
+    ref_after, f_after = blocs_camps(folder)
+    if violated(ties1, after) != data["frustration_after"] or f_after != data[
+            "frustration_after"]:
+        p.append("frustration_after %r: camps violate %d, blocs on the changed case says %d"
+                 % (data["frustration_after"], violated(ties1, after), f_after))
+    def classes(c):
+        groups = {}
+        for v, k in c.items():
+            if k is not None:
+                groups.setdefault(k, set()).add(v)
+        return sorted(sorted(g) for g in groups.values())
+    if classes(after) != classes({v: ref_after.get(v) for v in exp["present"]}):
+        p.append("the camps after are not the partition clout blocs finds on the changed case")
+    got = sum(1 for v in exp["present"] if before[v] is not None and after[v] is not None
+              and before[v] == after[v])
+    if got != best_overlap(before, after, exp["present"]):
+        p.append("camps after keep %d vertices in their numbered camp; the best matching "
+                 "keeps %d" % (got, best_overlap(before, after, exp["present"])))
+    changes = sum(1 for v in exp["present"] if before[v] != after[v])
+    if data.get("camp_changes") != changes:
+        p.append("camp_changes %r, rows say %d" % (data.get("camp_changes"), changes))
+    ck.check("%s: camps before and after (optimal, as clout blocs, matched by overlap)" % name,
+             not p, "; ".join(p[:4]))
+
 
 def check_scenario(ck, name, case, before, remove=(), drop=(), flip=()):
     """One scenario through -f json against the reference; returns (data, expected)."""
@@ -355,6 +468,7 @@ def check_scenario(ck, name, case, before, remove=(), drop=(), flip=()):
                                                          exp["sector"][v]))
     ck.check("%s: reach, reach_lost and MICMAC sectors before and after" % name, not p,
              "; ".join(p[:4]))
+    ck.guard("%s: camps" % name, check_camps, ck, name, case, data, exp, CAMP_TMP[0])
     return data, exp
 
 
@@ -414,6 +528,9 @@ def check_each_vs_remove(ck, name, case, each, actors):
         if int(r["sector_changes"]) != data["sector_changes"]:
             p.append("%s sector_changes %s, --remove sector_changes %r" % (
                 a, r["sector_changes"], data["sector_changes"]))
+        if int(r["camp_changes"]) != data["camp_changes"]:
+            p.append("%s camp_changes %s, --remove camp_changes %r" % (
+                a, r["camp_changes"], data["camp_changes"]))
     ck.check("%s: --each agrees with --remove a for %d actors" % (name, len(actors)), not p,
              "; ".join(p[:4]))
 
@@ -685,6 +802,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="clout-peers-whatif-") as tmp:
         errdir = os.path.join(tmp, "errors")
         os.makedirs(errdir)
+        CAMP_TMP[0] = os.path.join(tmp, "camps")
+        os.makedirs(CAMP_TMP[0])
         ck.guard("ukraine-2025", bundled, ck, errdir)
         ck.guard("random cases", random_checks, ck, tmp)
     print("(%.1f s)" % (time.time() - start), file=sys.stderr)

@@ -177,6 +177,55 @@ knockout_by_hand(void **state)
 }
 
 /*
+ * The signed fixture's view: a-b +, a-c -, b-c -, c-d +, a-d -, c-x +,
+ * d-x +, a-x -, b-x + (b-d and a-e cancel out: e has no signed tie). Camps
+ * {a, b} and {c, d, x}, frustration 1 (b-x). Without a and b, c, d and x
+ * are one balanced camp that would be numbered 0 (it holds c, now the
+ * smallest id); matched to the camps before, it stays camp 1 and no camp
+ * changes.
+ */
+static void
+camps_keep_their_numbers(void **state)
+{
+	struct clout_network	net;
+	struct clout_scenario	s;
+	struct clout_whatif	w;
+	static const int	before[6] = { 0, 0, 1, 1, -1, 1 }, after[6] = { -1, -1, 1, 1, -1, 1 };
+	int			v;
+
+	(void)state;
+	load_case(FIXTURE("signed"), &net);
+	assert_int_equal(clout_scenario_init(&s, &net), IGRAPH_SUCCESS);
+	assert_int_equal(clout_scenario_remove(&s, &net, "a,b"), IGRAPH_SUCCESS);
+	assert_int_equal(clout_whatif_init(&w), IGRAPH_SUCCESS);
+	assert_int_equal(clout_whatif_compute(&net, &s, CLOUT_METRIC_POWER, &w), IGRAPH_SUCCESS);
+	for (v = 0; v < 6; v++) {
+		assert_int_equal(VECTOR(w.camp_before)[v], before[v]);
+		assert_int_equal(VECTOR(w.camp_after)[v], after[v]);
+	}
+	assert_int_equal(w.camp_changes, 0);
+	assert_int_equal(w.frustration_before, 1);
+	assert_int_equal(w.frustration_after, 0);
+	assert_true(w.frustration_exact);
+	clout_whatif_destroy(&w);
+	clout_scenario_destroy(&s);
+
+	/* flipping b-x makes the case balanced: same camps, frustration 0 */
+	assert_int_equal(clout_scenario_init(&s, &net), IGRAPH_SUCCESS);
+	assert_int_equal(clout_scenario_flip(&s, &net, "b:x"), IGRAPH_SUCCESS);
+	assert_int_equal(clout_whatif_init(&w), IGRAPH_SUCCESS);
+	assert_int_equal(clout_whatif_compute(&net, &s, CLOUT_METRIC_POWER, &w), IGRAPH_SUCCESS);
+	assert_int_equal(w.frustration_after, 0);
+	assert_int_equal(w.camp_changes, 0);
+	assert_float_equal(w.damage, 0, 0);
+	assert_int_equal(w.reach_lost_pairs, 0);
+	clout_whatif_destroy(&w);
+	clout_scenario_destroy(&s);
+	clout_network_destroy(&net);
+	VERIFY_FINALLY_STACK();
+}
+
+/*
  * The knock-out report (dominator trees, one network per actor) agrees with
  * a scenario removing each actor (breadth-first searches) on the bundled case.
  */
@@ -212,6 +261,9 @@ knockout_matches_scenarios(void **state)
 		for (u = 0; u < n; u++)
 			changes += u != v && VECTOR(w.sector_after)[u] != VECTOR(w.sector_before)[u];
 		assert_int_equal(VECTOR(k.sector_changes)[v], changes);
+		assert_int_equal(VECTOR(k.camp_changes)[v], w.camp_changes);
+		assert_true(w.frustration_exact);
+		assert_true(w.frustration_after <= w.frustration_before);
 		clout_whatif_destroy(&w);
 		clout_scenario_destroy(&s);
 	}
@@ -228,6 +280,7 @@ main(void)
 		cmocka_unit_test(scenario_text),
 		cmocka_unit_test(remove_one_by_hand),
 		cmocka_unit_test(knockout_by_hand),
+		cmocka_unit_test(camps_keep_their_numbers),
 		cmocka_unit_test(knockout_matches_scenarios),
 	};
 
