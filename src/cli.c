@@ -271,3 +271,28 @@ cli_draw(const struct clout_drawing *drawing, enum clout_image image, const char
 	clout_renderer_free(renderer);
 	return status;
 }
+
+int
+cli_open_case(const char *path, struct clout_network *net)
+{
+	struct clout_diags	diags;
+	int			status;
+
+	if (clout_network_init(net) != IGRAPH_SUCCESS)
+		return cli_error("%s", cli_reason());
+	clout_diags_init(&diags);
+	status = cli_load(path, net, &diags, 0);
+	clout_diags_destroy(&diags);
+	if (status != CLOUT_EXIT_OK)
+		clout_network_destroy(net);
+	return status;
+}
+
+int
+cli_output_finish(struct cli_output *o, int status)
+{
+	if (status == CLOUT_EXIT_OK)
+		return cli_output_commit(o);
+	cli_output_abort(o);
+	return status;
+}

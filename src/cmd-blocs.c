@@ -335,7 +335,6 @@ cmd_blocs_exec(int argc, char **argv)
 {
 	struct blocs_opts		opts;
 	struct clout_network		net;
-	struct clout_diags		diags;
 	struct clout_signed		s;
 	struct clout_communities	c;
 	struct cli_output		output;
@@ -344,11 +343,8 @@ cmd_blocs_exec(int argc, char **argv)
 	memset(&opts, 0, sizeof opts);
 	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
 		return status < 0 ? CLOUT_EXIT_OK : status;
-	if (clout_network_init(&net) != IGRAPH_SUCCESS)
-		return cli_error("%s", cli_reason());
-	clout_diags_init(&diags);
-	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
-		goto out_net;
+	if ((status = cli_open_case(argv[optind], &net)) != CLOUT_EXIT_OK)
+		return status;
 	status = CLOUT_EXIT_FAILURE;
 	if (clout_signed_init(&s) != IGRAPH_SUCCESS) {
 		cli_error("%s", cli_reason());
@@ -374,16 +370,12 @@ cmd_blocs_exec(int argc, char **argv)
 		status = write_json(output.fp, &net, &s, &c, &opts);
 	else
 		status = write_table(output.fp, &net, &s, &c, &opts);
-	if (status == CLOUT_EXIT_OK)
-		status = cli_output_commit(&output);
-	else
-		cli_output_abort(&output);
+	status = cli_output_finish(&output, status);
 out_communities:
 	clout_communities_destroy(&c);
 out_signed:
 	clout_signed_destroy(&s);
 out_net:
-	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);
 	return status;
 }

@@ -194,7 +194,6 @@ cmd_deps_exec(int argc, char **argv)
 {
 	struct deps_opts	opts;
 	struct clout_network	net;
-	struct clout_diags	diags;
 	struct clout_deps	deps;
 	struct cli_output	output;
 	igraph_integer_t	root = -1;
@@ -203,11 +202,8 @@ cmd_deps_exec(int argc, char **argv)
 	memset(&opts, 0, sizeof opts);
 	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
 		return status < 0 ? CLOUT_EXIT_OK : status;
-	if (clout_network_init(&net) != IGRAPH_SUCCESS)
-		return cli_error("%s", cli_reason());
-	clout_diags_init(&diags);
-	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
-		goto out_net;
+	if ((status = cli_open_case(argv[optind], &net)) != CLOUT_EXIT_OK)
+		return status;
 	status = CLOUT_EXIT_FAILURE;
 	if (opts.root != NULL && (root = clout_network_find(&net, opts.root)) < 0) {
 		cli_error("no actor or issue has the id '%s'", opts.root);
@@ -233,14 +229,10 @@ cmd_deps_exec(int argc, char **argv)
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
 		goto out_deps;
 	status = write_deps(output.fp, &net, &deps, &opts);
-	if (status == CLOUT_EXIT_OK)
-		status = cli_output_commit(&output);
-	else
-		cli_output_abort(&output);
+	status = cli_output_finish(&output, status);
 out_deps:
 	clout_deps_destroy(&deps);
 out_net:
-	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);
 	return status;
 }

@@ -354,7 +354,6 @@ cmd_mactor_exec(int argc, char **argv)
 {
 	struct mactor_opts	opts;
 	struct clout_network	net;
-	struct clout_diags	diags;
 	struct clout_mactor	ma;
 	struct cli_output	output;
 	int			status;
@@ -362,11 +361,8 @@ cmd_mactor_exec(int argc, char **argv)
 	memset(&opts, 0, sizeof opts);
 	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
 		return status < 0 ? CLOUT_EXIT_OK : status;
-	if (clout_network_init(&net) != IGRAPH_SUCCESS)
-		return cli_error("%s", cli_reason());
-	clout_diags_init(&diags);
-	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
-		goto out_net;
+	if ((status = cli_open_case(argv[optind], &net)) != CLOUT_EXIT_OK)
+		return status;
 	status = CLOUT_EXIT_FAILURE;
 	if (clout_mactor_init(&ma) != IGRAPH_SUCCESS) {
 		cli_error("%s", cli_reason());
@@ -388,14 +384,10 @@ cmd_mactor_exec(int argc, char **argv)
 		    CLOUT_EXIT_OK : cli_error("cannot write the MACTOR results: %s", cli_reason());
 	} else
 		status = write_table(output.fp, &net, &ma, &opts);
-	if (status == CLOUT_EXIT_OK)
-		status = cli_output_commit(&output);
-	else
-		cli_output_abort(&output);
+	status = cli_output_finish(&output, status);
 out_ma:
 	clout_mactor_destroy(&ma);
 out_net:
-	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);
 	return status;
 }

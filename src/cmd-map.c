@@ -186,7 +186,6 @@ cmd_map_exec(int argc, char **argv)
 {
 	struct map_opts		 opts;
 	struct clout_network	 net;
-	struct clout_diags	 diags;
 	struct clout_drawing	 drawing;
 	igraph_strvector_t	 notices;
 	igraph_integer_t	 i;
@@ -196,16 +195,13 @@ cmd_map_exec(int argc, char **argv)
 	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
 		return status < 0 ? CLOUT_EXIT_OK : status;
 
-	if (clout_network_init(&net) != IGRAPH_SUCCESS)
-		return cli_error("%s", cli_reason());
-	clout_diags_init(&diags);
+	if ((status = cli_open_case(argv[optind], &net)) != CLOUT_EXIT_OK)
+		return status;
 	clout_drawing_init(&drawing);
 	if (igraph_strvector_init(&notices, 0) != IGRAPH_SUCCESS) {
 		status = cli_error("out of memory");
 		goto out;
 	}
-	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
-		goto out_notices;
 	status = CLOUT_EXIT_FAILURE;
 	if (clout_map_build(&net, &opts.map, &drawing, &notices) != IGRAPH_SUCCESS) {
 		cli_error("cannot map '%s': %s", argv[optind], cli_reason());
@@ -218,7 +214,6 @@ out_notices:
 	igraph_strvector_destroy(&notices);
 out:
 	clout_drawing_destroy(&drawing);
-	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);
 	return status;
 }

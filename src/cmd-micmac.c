@@ -208,7 +208,6 @@ cmd_micmac_exec(int argc, char **argv)
 {
 	struct micmac_opts	opts;
 	struct clout_network	net;
-	struct clout_diags	diags;
 	struct clout_micmac	mm;
 	struct cli_output	output;
 	int			status;
@@ -216,11 +215,8 @@ cmd_micmac_exec(int argc, char **argv)
 	memset(&opts, 0, sizeof opts);
 	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
 		return status < 0 ? CLOUT_EXIT_OK : status;
-	if (clout_network_init(&net) != IGRAPH_SUCCESS)
-		return cli_error("%s", cli_reason());
-	clout_diags_init(&diags);
-	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
-		goto out_net;
+	if ((status = cli_open_case(argv[optind], &net)) != CLOUT_EXIT_OK)
+		return status;
 	status = CLOUT_EXIT_FAILURE;
 	if (clout_micmac_init(&mm) != IGRAPH_SUCCESS) {
 		cli_error("%s", cli_reason());
@@ -238,14 +234,10 @@ cmd_micmac_exec(int argc, char **argv)
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
 		goto out_mm;
 	status = write_micmac(output.fp, &net, &mm, &opts);
-	if (status == CLOUT_EXIT_OK)
-		status = cli_output_commit(&output);
-	else
-		cli_output_abort(&output);
+	status = cli_output_finish(&output, status);
 out_mm:
 	clout_micmac_destroy(&mm);
 out_net:
-	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);
 	return status;
 }

@@ -231,7 +231,6 @@ cmd_rank_exec(int argc, char **argv)
 {
 	struct rank_opts	opts;
 	struct clout_network	net;
-	struct clout_diags	diags;
 	struct clout_scores	scores;
 	struct cli_output	output;
 	unsigned int		mask = 0;
@@ -243,11 +242,8 @@ cmd_rank_exec(int argc, char **argv)
 	for (i = 0; i < opts.norder; i++)
 		mask |= 1u << opts.order[i];
 
-	if (clout_network_init(&net) != IGRAPH_SUCCESS)
-		return cli_error("%s", cli_reason());
-	clout_diags_init(&diags);
-	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
-		goto out_net;
+	if ((status = cli_open_case(argv[optind], &net)) != CLOUT_EXIT_OK)
+		return status;
 	status = CLOUT_EXIT_FAILURE;
 	if (clout_scores_init(&scores) != IGRAPH_SUCCESS) {
 		cli_error("%s", cli_reason());
@@ -260,14 +256,10 @@ cmd_rank_exec(int argc, char **argv)
 	if (cli_output_open(&output, opts.output) != CLOUT_EXIT_OK)
 		goto out_scores;
 	status = write_ranking(output.fp, &net, &scores, &opts);
-	if (status == CLOUT_EXIT_OK)
-		status = cli_output_commit(&output);
-	else
-		cli_output_abort(&output);
+	status = cli_output_finish(&output, status);
 out_scores:
 	clout_scores_destroy(&scores);
 out_net:
-	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);
 	return status;
 }

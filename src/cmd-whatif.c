@@ -446,7 +446,6 @@ cmd_whatif_exec(int argc, char **argv)
 {
 	struct whatif_opts	opts;
 	struct clout_network	net;
-	struct clout_diags	diags;
 	struct cli_output	output;
 	int			status;
 
@@ -455,23 +454,16 @@ cmd_whatif_exec(int argc, char **argv)
 		free(opts.changes);
 		return status < 0 ? CLOUT_EXIT_OK : status;
 	}
-	if (clout_network_init(&net) != IGRAPH_SUCCESS) {
+	if ((status = cli_open_case(argv[optind], &net)) != CLOUT_EXIT_OK) {
 		free(opts.changes);
-		return cli_error("%s", cli_reason());
+		return status;
 	}
-	clout_diags_init(&diags);
-	if ((status = cli_load(argv[optind], &net, &diags, 0)) != CLOUT_EXIT_OK)
-		goto out;
 	if ((status = cli_output_open(&output, opts.output)) != CLOUT_EXIT_OK)
 		goto out;
 	status = opts.each ? run_each(output.fp, &net, &opts, argv[optind]) :
 	    run_scenario(output.fp, &net, &opts, argv[optind]);
-	if (status == CLOUT_EXIT_OK)
-		status = cli_output_commit(&output);
-	else
-		cli_output_abort(&output);
+	status = cli_output_finish(&output, status);
 out:
-	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);
 	free(opts.changes);
 	return status;

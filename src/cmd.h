@@ -61,6 +61,13 @@ int		cli_load(const char *path, struct clout_network *net, struct clout_diags *d
 		    int all_warnings);
 
 /*
+ * Load the case at path into net (initialised here) as every analysis
+ * command does: problems printed by cli_load, errors refused. On success
+ * the caller destroys net; on failure nothing is left to free.
+ */
+int		cli_open_case(const char *path, struct clout_network *net);
+
+/*
  * Render a drawing to path ('-' or NULL: standard output) through the
  * temporary-file output, printing Graphviz's warnings; what names the
  * case in messages. Returns an exit status.
@@ -72,5 +79,7 @@ int		cli_draw(const struct clout_drawing *drawing, enum clout_image image,
 int		cli_output_open(struct cli_output *o, const char *path);
 int		cli_output_commit(struct cli_output *o);
 void		cli_output_abort(struct cli_output *o);
+/* Commit when status is CLOUT_EXIT_OK, else abort; returns the final status. */
+int		cli_output_finish(struct cli_output *o, int status);
 
 #endif
