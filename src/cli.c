@@ -296,3 +296,24 @@ cli_output_finish(struct cli_output *o, int status)
 	cli_output_abort(o);
 	return status;
 }
+
+int
+cli_format_option(const struct cmd_entry *entry, const char *text, enum clout_format *format)
+{
+	int	found = clout_format_find(text);
+
+	if (found < 0)
+		return cli_usage_error(entry, "unknown format '%s' (table, csv, tsv, json or md)",
+		    text);
+	*format = (enum clout_format)found;
+	return CLOUT_EXIT_OK;
+}
+
+int
+cli_one_case(const struct cmd_entry *entry, int left)
+{
+	if (left == 1)
+		return CLOUT_EXIT_OK;
+	return cli_usage_error(entry, left == 0 ? "missing CASE" :
+	    "expected one CASE, got %d arguments", left);
+}

@@ -63,7 +63,7 @@ parse_options(struct blocs_opts *opts, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	long	seed;
-	int	ch;
+	int	ch, status;
 
 	opts->seed = CLOUT_BLOCS_SEED;
 	opts->format = CLOUT_FORMAT_TABLE;
@@ -80,9 +80,8 @@ parse_options(struct blocs_opts *opts, int argc, char **argv)
 			opts->actors_only = 1;
 			break;
 		case 'f':
-			if ((int)(opts->format = clout_format_find(optarg)) < 0)
-				return cli_usage_error(&cmd_blocs_entry,
-				    "unknown format '%s' (table, csv, tsv, json or md)", optarg);
+			if ((status = cli_format_option(&cmd_blocs_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
+				return status;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_blocs_entry);
@@ -94,9 +93,8 @@ parse_options(struct blocs_opts *opts, int argc, char **argv)
 			return cli_bad_option(&cmd_blocs_entry, argv, ch);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_blocs_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_blocs_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	return CLOUT_EXIT_OK;
 }
 

@@ -55,9 +55,8 @@ cmd_check_exec(int argc, char **argv)
 			return cli_bad_option(&cmd_check_entry, argv, ch);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_check_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_check_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	if (clout_network_init(&net) != IGRAPH_SUCCESS)
 		return cli_error("%s", cli_reason());
 	clout_diags_init(&diags);

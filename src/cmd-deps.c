@@ -51,7 +51,7 @@ parse_options(struct deps_opts *opts, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	ch;
+	int	ch, status;
 
 	opts->format = CLOUT_FORMAT_TABLE;
 	opterr = 0;
@@ -61,9 +61,8 @@ parse_options(struct deps_opts *opts, int argc, char **argv)
 			opts->actors_only = 1;
 			break;
 		case 'f':
-			if ((int)(opts->format = clout_format_find(optarg)) < 0)
-				return cli_usage_error(&cmd_deps_entry,
-				    "unknown format '%s' (table, csv, tsv, json or md)", optarg);
+			if ((status = cli_format_option(&cmd_deps_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
+				return status;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_deps_entry);
@@ -78,9 +77,8 @@ parse_options(struct deps_opts *opts, int argc, char **argv)
 			return cli_bad_option(&cmd_deps_entry, argv, ch);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_deps_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_deps_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	return CLOUT_EXIT_OK;
 }
 

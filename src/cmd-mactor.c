@@ -82,7 +82,7 @@ parse_options(struct mactor_opts *opts, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	ch, t;
+	int	ch, t, status;
 
 	opts->table = TABLE_ACTORS;
 	opts->order = 3;
@@ -116,9 +116,8 @@ parse_options(struct mactor_opts *opts, int argc, char **argv)
 				    "--min needs a number of at least 0, not '%s'", optarg);
 			break;
 		case 'f':
-			if ((int)(opts->format = clout_format_find(optarg)) < 0)
-				return cli_usage_error(&cmd_mactor_entry,
-				    "unknown format '%s' (table, csv, tsv, json or md)", optarg);
+			if ((status = cli_format_option(&cmd_mactor_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
+				return status;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_mactor_entry);
@@ -130,9 +129,8 @@ parse_options(struct mactor_opts *opts, int argc, char **argv)
 			return cli_bad_option(&cmd_mactor_entry, argv, ch);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_mactor_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_mactor_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	return CLOUT_EXIT_OK;
 }
 

@@ -75,7 +75,7 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct clout_map_options	*m = &opts->map;
-	int				 ch, value, depth_given = 0;
+	int				 ch, value, depth_given = 0, status;
 	long				 count;
 	double				 weight;
 
@@ -153,9 +153,8 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 			return cli_bad_option(&cmd_map_entry, argv, ch);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_map_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_map_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	if (depth_given && m->focus == NULL)
 		return cli_usage_error(&cmd_map_entry, "--depth needs --focus");
 	if (m->cluster_by != CLOUT_GROUP_NONE && m->engine != CLOUT_ENGINE_AUTO &&

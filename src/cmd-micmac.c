@@ -58,7 +58,7 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	ch;
+	int	ch, status;
 
 	opts->alpha = NAN;
 	opts->format = CLOUT_FORMAT_TABLE;
@@ -77,9 +77,8 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 			opts->actors_only = 1;
 			break;
 		case 'f':
-			if ((int)(opts->format = clout_format_find(optarg)) < 0)
-				return cli_usage_error(&cmd_micmac_entry,
-				    "unknown format '%s' (table, csv, tsv, json or md)", optarg);
+			if ((status = cli_format_option(&cmd_micmac_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
+				return status;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_micmac_entry);
@@ -91,9 +90,8 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 			return cli_bad_option(&cmd_micmac_entry, argv, ch);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_micmac_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_micmac_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	return CLOUT_EXIT_OK;
 }
 

@@ -101,9 +101,8 @@ parse_options(struct rank_opts *opts, int argc, char **argv)
 				return cli_usage_error(&cmd_rank_entry, "unknown metric '%s'", optarg);
 			break;
 		case 'f':
-			if ((int)(opts->format = clout_format_find(optarg)) < 0)
-				return cli_usage_error(&cmd_rank_entry,
-				    "unknown format '%s' (table, csv, tsv, json or md)", optarg);
+			if ((status = cli_format_option(&cmd_rank_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
+				return status;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_rank_entry);
@@ -124,9 +123,8 @@ parse_options(struct rank_opts *opts, int argc, char **argv)
 			return cli_bad_option(&cmd_rank_entry, argv, ch);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_rank_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_rank_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	/* the sort key: power unless asked; computed and shown even when not listed */
 	if (opts->by < 0)
 		opts->by = CLOUT_METRIC_POWER;

@@ -80,7 +80,7 @@ parse_options(struct whatif_opts *opts, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	ch, m;
+	int	ch, m, status;
 
 	opts->metric = CLOUT_METRIC_POWER;
 	opts->format = CLOUT_FORMAT_TABLE;
@@ -111,9 +111,8 @@ parse_options(struct whatif_opts *opts, int argc, char **argv)
 			opts->metric = (enum clout_metric)m;
 			break;
 		case 'f':
-			if ((int)(opts->format = clout_format_find(optarg)) < 0)
-				return cli_usage_error(&cmd_whatif_entry,
-				    "unknown format '%s' (table, csv, tsv, json or md)", optarg);
+			if ((status = cli_format_option(&cmd_whatif_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
+				return status;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_whatif_entry);
@@ -131,9 +130,8 @@ parse_options(struct whatif_opts *opts, int argc, char **argv)
 	if (!opts->each && opts->nchanges == 0)
 		return cli_usage_error(&cmd_whatif_entry,
 		    "say what changes: --remove, --drop or --flip (or --each)");
-	if (argc - optind != 1)
-		return cli_usage_error(&cmd_whatif_entry, argc - optind == 0 ?
-		    "missing CASE" : "expected one CASE, got %d arguments", argc - optind);
+	if ((status = cli_one_case(&cmd_whatif_entry, argc - optind)) != CLOUT_EXIT_OK)
+		return status;
 	return CLOUT_EXIT_OK;
 }
 

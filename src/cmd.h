@@ -49,6 +49,11 @@ int		cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char	*cli_reason(void);
 /* Report what getopt_long returned as ch ('?' or ':'); returns CLOUT_EXIT_USAGE. */
 int		cli_bad_option(const struct cmd_entry *entry, char **argv, int ch);
+/* --format TEXT into *format, or a usage error (its exit status). */
+int		cli_format_option(const struct cmd_entry *entry, const char *text,
+		    enum clout_format *format);
+/* CLOUT_EXIT_OK when left (the arguments after the options) is one CASE, else a usage error. */
+int		cli_one_case(const struct cmd_entry *entry, int left);
 /* Parse a whole non-negative count; -1 when the text is not one. */
 long		cli_count(const char *text);
 
