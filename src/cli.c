@@ -317,3 +317,14 @@ cli_one_case(const struct cmd_entry *entry, int left)
 	return cli_usage_error(entry, left == 0 ? "missing CASE" :
 	    "expected one CASE, got %d arguments", left);
 }
+
+igraph_error_t
+cli_nullable(const igraph_vector_int_t *ints, igraph_vector_int_t *res)
+{
+	igraph_integer_t	i, n = igraph_vector_int_size(ints);
+
+	IGRAPH_CHECK(igraph_vector_int_resize(res, n));
+	for (i = 0; i < n; i++)
+		VECTOR(*res)[i] = VECTOR(*ints)[i] < 0 ? CLOUT_NULL_INT : VECTOR(*ints)[i];
+	return IGRAPH_SUCCESS;
+}

@@ -94,6 +94,17 @@ igraph_error_t	clout_i_pair_sums(const struct clout_network *net, int positive_o
 igraph_error_t	clout_i_signed_view(const struct clout_network *net, igraph_t *view,
 		    igraph_vector_int_t *sign);
 
+/* network.c */
+
+/*
+ * Renumber groups (camps, communities: 0 .. count-1 per vertex, -1 for
+ * none) so that group 0 holds the smallest id in byte order, group 1 the
+ * smallest id of the others, and so on: numbers that do not depend on the
+ * order of the files or of igraph's search.
+ */
+igraph_error_t	clout_i_number_by_id(const struct clout_network *net,
+		    igraph_vector_int_t *group, igraph_integer_t count);
+
 /* palette.c */
 #define CLOUT_I_PALETTE_SIZE	9
 #define CLOUT_I_COLOUR_NONE	"#DDDDDD"	/* a vertex without the category */

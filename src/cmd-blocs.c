@@ -29,10 +29,10 @@ const struct cmd_entry cmd_blocs_entry = {
 	    "frustration index: the fewest ties that break a split into two camps (a\n"
 	    "positive tie across or a negative one inside), exact by branch and bound\n"
 	    "or, past its budget, an upper bound from local search (said so). camp is\n"
-	    "each vertex's side of that split, numbered from 0 in order of the first\n"
-	    "vertex in it; swing is 1 when the vertex could sit in either camp at the\n"
-	    "same cost (its camp is then a tie-break); pn its PN centrality (Everett\n"
-	    "and Borgatti).\n"
+	    "each vertex's side of that split, camp 0 holding the smallest id (byte\n"
+	    "order), camp 1 the smallest of the others; swing is 1 when the vertex\n"
+	    "could sit in either camp at the same cost (its camp is then a\n"
+	    "tie-break); pn its PN centrality (Everett and Borgatti).\n"
 	    "Communities use the positive relations only: community from Leiden\n"
 	    "maximising modularity (reciprocal relations summed, direction ignored),\n"
 	    "infomap from Infomap on the directed relations; both numbered like camps,\n"
@@ -98,6 +98,16 @@ parse_options(struct blocs_opts *opts, int argc, char **argv)
 	return CLOUT_EXIT_OK;
 }
 
+/* "name 0.1234" then sep on standard error; "name undefined" for NaN. */
+static void
+put_figure(const char *name, double x, const char *sep)
+{
+	if (isnan(x))
+		fprintf(stderr, "%s undefined%s", name, sep);
+	else
+		fprintf(stderr, "%s %.4f%s", name, x, sep);
+}
+
 /* The figures the table rests on, for standard error. */
 static void
 print_summary(const struct clout_network *net, const struct clout_signed *s,
@@ -141,44 +151,82 @@ print_summary(const struct clout_network *net, const struct clout_signed *s,
 	    c->bloc_actor_count, c->bloc_actor_count == 1 ? "" : "s");
 	if (isnan(c->nmi_bloc) && isnan(c->infomap_nmi_bloc))
 		fprintf(stderr, "undefined\n");
-	else
-		fprintf(stderr, "Leiden NMI %.4f, ARI %.4f; Infomap NMI %.4f, ARI %.4f\n",
-		    c->nmi_bloc, c->ari_bloc, c->infomap_nmi_bloc, c->infomap_ari_bloc);
-}
-
-/* Numbers as table text: "" for -1. */
-static igraph_error_t
-numbers_text(const igraph_vector_int_t *numbers, igraph_strvector_t *text)
-{
-	igraph_integer_t	i;
-	char			buf[32];
-
-	for (i = 0; i < igraph_vector_int_size(numbers); i++) {
-		buf[0] = '\0';
-		if (VECTOR(*numbers)[i] >= 0)
-			snprintf(buf, sizeof buf, "%" IGRAPH_PRId, VECTOR(*numbers)[i]);
-		IGRAPH_CHECK(igraph_strvector_push_back(text, buf));
+	else {
+		put_figure("Leiden NMI", c->nmi_bloc, ", ");
+		put_figure("ARI", c->ari_bloc, "; ");
+		put_figure("Infomap NMI", c->infomap_nmi_bloc, ", ");
+		put_figure("ARI", c->infomap_ari_bloc, "\n");
 	}
-	return IGRAPH_SUCCESS;
 }
 
 /* Rows: by camp, then Leiden community (no camp or community last), then file order. */
-static const struct clout_signed	*sort_signed;
-static const struct clout_communities	*sort_communities;
+struct row_order {
+	const struct clout_signed	*s;
+	const struct clout_communities	*c;
+};
 
 static int
-row_cmp(const void *a, const void *b)
+by_group(igraph_integer_t kx, igraph_integer_t ky)
 {
-	igraph_integer_t	x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
-	igraph_integer_t	kx = VECTOR(sort_signed->camp)[x], ky = VECTOR(sort_signed->camp)[y];
+	return kx == ky ? 0 : kx < 0 ? 1 : ky < 0 ? -1 : kx < ky ? -1 : 1;
+}
 
-	if (kx != ky)
-		return kx < 0 ? 1 : ky < 0 ? -1 : kx < ky ? -1 : 1;
-	kx = VECTOR(sort_communities->leiden)[x];
-	ky = VECTOR(sort_communities->leiden)[y];
-	if (kx != ky)
-		return kx < 0 ? 1 : ky < 0 ? -1 : kx < ky ? -1 : 1;
+static int
+row_cmp(void *data, const void *a, const void *b)
+{
+	const struct row_order	*o = data;
+	igraph_integer_t	 x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
+	int			 d;
+
+	if ((d = by_group(VECTOR(o->s->camp)[x], VECTOR(o->s->camp)[y])) != 0)
+		return d;
+	if ((d = by_group(VECTOR(o->c->leiden)[x], VECTOR(o->c->leiden)[y])) != 0)
+		return d;
 	return x < y ? -1 : x > y;
+}
+
+/* The table's own vectors; zeroed first, as igraph's destroy functions accept. */
+struct blocs_table {
+	igraph_vector_int_t	 rows, camp, leiden, infomap, swing;
+	igraph_strvector_t	 type;
+};
+
+static void
+blocs_table_destroy(struct blocs_table *t)
+{
+	igraph_vector_int_destroy(&t->rows);
+	igraph_vector_int_destroy(&t->camp);
+	igraph_vector_int_destroy(&t->leiden);
+	igraph_vector_int_destroy(&t->infomap);
+	igraph_vector_int_destroy(&t->swing);
+	igraph_strvector_destroy(&t->type);
+}
+
+static igraph_error_t
+blocs_table_fill(struct blocs_table *t, const struct clout_network *net,
+    const struct clout_signed *s, const struct clout_communities *c, int actors_only)
+{
+	struct row_order	order = { s, c };
+	igraph_integer_t	v, n = clout_network_vcount(net);
+
+	memset(t, 0, sizeof *t);
+	if (igraph_vector_int_init(&t->rows, 0) || igraph_vector_int_init(&t->camp, 0) ||
+	    igraph_vector_int_init(&t->leiden, 0) || igraph_vector_int_init(&t->infomap, 0) ||
+	    igraph_vector_int_init(&t->swing, 0) || igraph_strvector_init(&t->type, 0))
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	IGRAPH_CHECK(cli_nullable(&s->camp, &t->camp));
+	IGRAPH_CHECK(cli_nullable(&c->leiden, &t->leiden));
+	IGRAPH_CHECK(cli_nullable(&c->infomap, &t->infomap));
+	IGRAPH_CHECK(cli_nullable(&s->swing, &t->swing));
+	for (v = 0; v < n; v++) {
+		IGRAPH_CHECK(igraph_strvector_push_back(&t->type, clout_vertex_type_name(
+		    (enum clout_vertex_type)VECTOR(net->type)[v])));
+		if (!actors_only || VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR)
+			IGRAPH_CHECK(igraph_vector_int_push_back(&t->rows, v));
+	}
+	igraph_qsort_r(VECTOR(t->rows), (size_t)igraph_vector_int_size(&t->rows),
+	    sizeof(igraph_integer_t), &order, row_cmp);
+	return IGRAPH_SUCCESS;
 }
 
 static int
@@ -187,73 +235,31 @@ write_table(FILE *out, const struct clout_network *net, const struct clout_signe
 {
 	struct clout_column	 columns[9];
 	struct clout_table	 table;
-	igraph_vector_int_t	 rows;
-	igraph_strvector_t	 type, camp, leiden, infomap, swing;
-	igraph_integer_t	 v, n = clout_network_vcount(net);
-	int			 ncol = 0, status = CLOUT_EXIT_FAILURE;
+	struct blocs_table	 t;
+	int			 ncol = 0, status = CLOUT_EXIT_OK;
 
-	if (igraph_vector_int_init(&rows, 0) != IGRAPH_SUCCESS)
-		return cli_error("out of memory");
-	if (igraph_strvector_init(&type, 0) != IGRAPH_SUCCESS)
-		goto out_rows;
-	if (igraph_strvector_init(&camp, 0) != IGRAPH_SUCCESS)
-		goto out_type;
-	if (igraph_strvector_init(&leiden, 0) != IGRAPH_SUCCESS)
-		goto out_camp;
-	if (igraph_strvector_init(&infomap, 0) != IGRAPH_SUCCESS)
-		goto out_leiden;
-	if (igraph_strvector_init(&swing, 0) != IGRAPH_SUCCESS)
-		goto out_infomap;
-	if (numbers_text(&s->swing, &swing) != IGRAPH_SUCCESS ||
-	    numbers_text(&s->camp, &camp) != IGRAPH_SUCCESS ||
-	    numbers_text(&c->leiden, &leiden) != IGRAPH_SUCCESS ||
-	    numbers_text(&c->infomap, &infomap) != IGRAPH_SUCCESS)
-		goto out_swing;
-	for (v = 0; v < n; v++) {
-		if (igraph_strvector_push_back(&type, clout_vertex_type_name(
-		    (enum clout_vertex_type)VECTOR(net->type)[v])) != IGRAPH_SUCCESS)
-			goto out_swing;
-		if ((!opts->actors_only || VECTOR(net->type)[v] == CLOUT_VERTEX_ACTOR) &&
-		    igraph_vector_int_push_back(&rows, v) != IGRAPH_SUCCESS)
-			goto out_swing;
+	if (blocs_table_fill(&t, net, s, c, opts->actors_only) != IGRAPH_SUCCESS) {
+		blocs_table_destroy(&t);
+		return cli_error("%s", cli_reason());
 	}
-	sort_signed = s;
-	sort_communities = c;
-	qsort(VECTOR(rows), (size_t)igraph_vector_int_size(&rows), sizeof(igraph_integer_t), row_cmp);
-
 	/* the stable CSV header: scripts rely on these names, in this order */
 	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
 	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
-	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &type };
+	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &t.type };
 	columns[ncol++] = (struct clout_column){ .name = "bloc", .kind = CLOUT_COLUMN_TEXT, .text = &net->bloc };
-	columns[ncol++] = (struct clout_column){ .name = "camp", .kind = CLOUT_COLUMN_TEXT, .text = &camp };
-	columns[ncol++] = (struct clout_column){ .name = "community", .kind = CLOUT_COLUMN_TEXT,
-	    .text = &leiden };
-	columns[ncol++] = (struct clout_column){ .name = "infomap", .kind = CLOUT_COLUMN_TEXT,
-	    .text = &infomap };
+	columns[ncol++] = (struct clout_column){ .name = "camp", .kind = CLOUT_COLUMN_INT, .integers = &t.camp };
+	columns[ncol++] = (struct clout_column){ .name = "community", .kind = CLOUT_COLUMN_INT,
+	    .integers = &t.leiden };
+	columns[ncol++] = (struct clout_column){ .name = "infomap", .kind = CLOUT_COLUMN_INT,
+	    .integers = &t.infomap };
 	columns[ncol++] = (struct clout_column){ .name = "pn", .kind = CLOUT_COLUMN_REAL, .reals = &s->pn };
-	columns[ncol++] = (struct clout_column){ .name = "swing", .kind = CLOUT_COLUMN_TEXT, .text = &swing };
+	columns[ncol++] = (struct clout_column){ .name = "swing", .kind = CLOUT_COLUMN_INT, .integers = &t.swing };
 	table.columns = columns;
 	table.ncolumns = ncol;
-	table.rows = &rows;
-	if (clout_table_write(out, &table, opts->format) == IGRAPH_SUCCESS)
-		status = CLOUT_EXIT_OK;
-	else
-		cli_error("cannot write the table: %s", cli_reason());
-out_swing:
-	igraph_strvector_destroy(&swing);
-out_infomap:
-	igraph_strvector_destroy(&infomap);
-out_leiden:
-	igraph_strvector_destroy(&leiden);
-out_camp:
-	igraph_strvector_destroy(&camp);
-out_type:
-	igraph_strvector_destroy(&type);
-out_rows:
-	igraph_vector_int_destroy(&rows);
-	if (status != CLOUT_EXIT_OK && clout_error_message()[0] == '\0')
-		cli_error("out of memory");
+	table.rows = &t.rows;
+	if (clout_table_write(out, &table, opts->format) != IGRAPH_SUCCESS)
+		status = cli_error("cannot write the table: %s", cli_reason());
+	blocs_table_destroy(&t);
 	return status;
 }
 

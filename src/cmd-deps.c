@@ -22,6 +22,7 @@ const struct cmd_entry cmd_deps_entry = {
 	    "  -o, --output FILE     write to FILE instead of standard output; with --root,\n"
 	    "                        a name ending in .svg, .png, .pdf, .dot or .json draws\n"
 	    "                        the dominator tree instead of the table\n"
+	    "                        (an explicit --format writes the table)\n"
 	    "  -h, --help            show this help\n"
 	    "\n"
 	    "Columns: articulation (1 when removing it splits the network, relations\n"
@@ -37,6 +38,7 @@ struct deps_opts {
 	const char		*root;
 	int			 actors_only;
 	enum clout_format	 format;
+	int			 format_given;	/* an explicit --format writes the table, whatever -o's name */
 	const char		*output;
 };
 
@@ -63,6 +65,7 @@ parse_options(struct deps_opts *opts, int argc, char **argv)
 		case 'f':
 			if ((status = cli_format_option(&cmd_deps_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
 				return status;
+			opts->format_given = 1;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_deps_entry);
@@ -216,7 +219,7 @@ cmd_deps_exec(int argc, char **argv)
 		goto out_deps;
 	}
 	print_summary(&net, &deps);
-	if (opts.output != NULL && clout_image_from_path(opts.output) >= 0) {
+	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
 		if (root < 0)
 			status = cli_usage_error(&cmd_deps_entry, "a drawing of the dominator tree "
 			    "needs --root");

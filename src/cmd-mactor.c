@@ -26,6 +26,7 @@ const struct cmd_entry cmd_mactor_entry = {
 	    "  -o, --output FILE     write to FILE instead of standard output; a name\n"
 	    "                        ending in .svg, .png, .pdf, .dot or .json draws the\n"
 	    "                        graph of convergences between actors instead\n"
+	    "                        (an explicit --format writes the table)\n"
 	    "      --divergence      draw the divergences instead\n"
 	    "      --min VALUE       draw the ties of at least VALUE (default: the mean of\n"
 	    "                        the positive values, said in the caption; 0: all)\n"
@@ -66,6 +67,7 @@ struct mactor_opts {
 	int			 divergence;
 	double			 min;		/* < 0: the drawing picks it */
 	enum clout_format	 format;
+	int			 format_given;	/* an explicit --format writes the table, whatever -o's name */
 	const char		*output;
 };
 
@@ -118,6 +120,7 @@ parse_options(struct mactor_opts *opts, int argc, char **argv)
 		case 'f':
 			if ((status = cli_format_option(&cmd_mactor_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
 				return status;
+			opts->format_given = 1;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_mactor_entry);
@@ -371,7 +374,7 @@ cmd_mactor_exec(int argc, char **argv)
 		goto out_ma;
 	}
 	print_summary(&net, &ma);
-	if (opts.output != NULL && clout_image_from_path(opts.output) >= 0) {
+	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
 		status = draw_graph(&net, &ma, &opts, argv[optind]);
 		goto out_ma;
 	}

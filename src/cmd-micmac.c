@@ -23,6 +23,7 @@ const struct cmd_entry cmd_micmac_entry = {
 	    "  -o, --output FILE     write to FILE instead of standard output; a name\n"
 	    "                        ending in .svg, .png, .pdf, .dot or .json draws the\n"
 	    "                        influence-dependence plane instead of the table\n"
+	    "                        (an explicit --format writes the table)\n"
 	    "      --direct          draw the plane of the direct sums (default: indirect)\n"
 	    "  -h, --help            show this help\n"
 	    "\n"
@@ -43,6 +44,7 @@ struct micmac_opts {
 	int			 direct;
 	int			 actors_only;
 	enum clout_format	 format;
+	int			 format_given;	/* an explicit --format writes the table, whatever -o's name */
 	const char		*output;
 };
 
@@ -79,6 +81,7 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 		case 'f':
 			if ((status = cli_format_option(&cmd_micmac_entry, optarg, &opts->format)) != CLOUT_EXIT_OK)
 				return status;
+			opts->format_given = 1;
 			break;
 		case 'h':
 			cli_help(stdout, &cmd_micmac_entry);
@@ -225,7 +228,7 @@ cmd_micmac_exec(int argc, char **argv)
 		goto out_mm;
 	}
 	print_summary(&mm);
-	if (opts.output != NULL && clout_image_from_path(opts.output) >= 0) {
+	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
 		status = draw_plane(&net, &mm, &opts, argv[optind]);
 		goto out_mm;
 	}

@@ -36,7 +36,8 @@ const struct cmd_entry cmd_whatif_entry = {
 	    "present it no longer reaches (reach_lost), its MICMAC sector (with the\n"
 	    "alpha of before) and its camp in the best split into two camps (as in\n"
 	    "clout blocs; the camps after numbered to match those before). rank_change\n"
-	    "> 0 means the vertex moved up.\n"
+	    "> 0 means the vertex moved up; ranks count every vertex, issues too,\n"
+	    "also with -a.\n"
 	    "Standard error sums it up.\n"
 	    "\n"
 	    "--each: damage_power is the L1 change of the other actors' power when the\n"
@@ -124,6 +125,9 @@ parse_options(struct whatif_opts *opts, int argc, char **argv)
 			return cli_bad_option(&cmd_whatif_entry, argv, ch);
 		}
 	}
+	if (opts->each && opts->metric != CLOUT_METRIC_POWER)
+		return cli_usage_error(&cmd_whatif_entry,
+		    "--each measures the damage to power: leave out --by");
 	if (opts->each && opts->nchanges > 0)
 		return cli_usage_error(&cmd_whatif_entry,
 		    "--each knocks out every actor by itself: leave out --remove, --drop and --flip");
@@ -133,18 +137,6 @@ parse_options(struct whatif_opts *opts, int argc, char **argv)
 	if ((status = cli_one_case(&cmd_whatif_entry, argc - optind)) != CLOUT_EXIT_OK)
 		return status;
 	return CLOUT_EXIT_OK;
-}
-
-/* A copy with the library's -1 (none) as a null cell. */
-static igraph_error_t
-nullable(const igraph_vector_int_t *ints, igraph_vector_int_t *res)
-{
-	igraph_integer_t	i, n = igraph_vector_int_size(ints);
-
-	IGRAPH_CHECK(igraph_vector_int_resize(res, n));
-	for (i = 0; i < n; i++)
-		VECTOR(*res)[i] = VECTOR(*ints)[i] < 0 ? CLOUT_NULL_INT : VECTOR(*ints)[i];
-	return IGRAPH_SUCCESS;
 }
 
 /* The scenario's table; vectors that need building live in this struct. */
@@ -196,11 +188,11 @@ scenario_table_fill(struct scenario_table *t, const struct clout_network *net,
 	igraph_integer_t	v, n = clout_network_vcount(net);
 	int			present;
 
-	IGRAPH_CHECK(nullable(&w->rank_after, &t->rank_after));
-	IGRAPH_CHECK(nullable(&w->reach_after, &t->reach_after));
-	IGRAPH_CHECK(nullable(&w->reach_lost, &t->reach_lost));
-	IGRAPH_CHECK(nullable(&w->camp_before, &t->camp_before));
-	IGRAPH_CHECK(nullable(&w->camp_after, &t->camp_after));
+	IGRAPH_CHECK(cli_nullable(&w->rank_after, &t->rank_after));
+	IGRAPH_CHECK(cli_nullable(&w->reach_after, &t->reach_after));
+	IGRAPH_CHECK(cli_nullable(&w->reach_lost, &t->reach_lost));
+	IGRAPH_CHECK(cli_nullable(&w->camp_before, &t->camp_before));
+	IGRAPH_CHECK(cli_nullable(&w->camp_after, &t->camp_after));
 	IGRAPH_CHECK(igraph_vector_int_resize(&t->rank_change, n));
 	IGRAPH_CHECK(igraph_vector_resize(&t->score_change, n));
 	for (v = 0; v < n; v++) {
@@ -401,8 +393,8 @@ run_each(FILE *out, const struct clout_network *net, const struct whatif_opts *o
 	memset(&camp_changes, 0, sizeof camp_changes);
 	memset(&rows, 0, sizeof rows);
 	if (igraph_vector_int_init(&sector_changes, 0) || igraph_vector_int_init(&camp_changes, 0) ||
-	    igraph_vector_int_init(&rows, 0) || nullable(&k.sector_changes, &sector_changes) ||
-	    nullable(&k.camp_changes, &camp_changes)) {
+	    igraph_vector_int_init(&rows, 0) || cli_nullable(&k.sector_changes, &sector_changes) ||
+	    cli_nullable(&k.camp_changes, &camp_changes)) {
 		status = cli_error("out of memory");
 		goto out;
 	}
@@ -412,6 +404,14 @@ run_each(FILE *out, const struct clout_network *net, const struct whatif_opts *o
 			status = cli_error("out of memory");
 			goto out;
 		}
+	if (!k.sectors_computed)
+		fprintf(stderr, "clout: whatif: sector_changes left empty: one MICMAC per actor is "
+		    "too slow above %d vertices\n", CLOUT_KNOCKOUT_DETAIL_LIMIT);
+	if (!k.camps_computed)
+		fprintf(stderr, "clout: whatif: camp_changes left empty: %s\n",
+		    !k.sectors_computed ? "one split per actor is too slow there too" :
+		    "the split of the whole case needed too many search nodes to repeat for "
+		    "every actor (see clout blocs)");
 	/* most damage first, ties by id */
 	clout_rank_sort(net, &k.damage_power, &rows);
 	/* the stable names: damage_power and reach_lost */

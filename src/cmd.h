@@ -54,6 +54,8 @@ int		cli_format_option(const struct cmd_entry *entry, const char *text,
 		    enum clout_format *format);
 /* CLOUT_EXIT_OK when left (the arguments after the options) is one CASE, else a usage error. */
 int		cli_one_case(const struct cmd_entry *entry, int left);
+/* A copy of ints with the library's -1 (none) as CLOUT_NULL_INT: a null table cell. */
+igraph_error_t	cli_nullable(const igraph_vector_int_t *ints, igraph_vector_int_t *res);
 /* Parse a whole non-negative count; -1 when the text is not one. */
 long		cli_count(const char *text);
 

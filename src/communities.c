@@ -26,8 +26,8 @@ clout_communities_destroy(struct clout_communities *c)
 
 /*
  * Renumber a membership in place: -1 where strength[v] == 0 (no positive
- * tie), else community 0 for the first vertex, then in order of first
- * appearance. Returns the number of communities.
+ * tie), else 0 .. count-1 in order of first appearance (then numbered by
+ * id with clout_i_number_by_id). Returns the number of communities.
  */
 static igraph_error_t
 canonical(igraph_vector_int_t *membership, const igraph_vector_t *strength,
@@ -244,6 +244,7 @@ clout_communities_compute(const struct clout_network *net, igraph_uint_t seed,
 	if (igraph_ecount(&undirected) > 0) {
 		IGRAPH_CHECK(leiden(&undirected, &sum, &strength, seed, c));
 		IGRAPH_CHECK(canonical(&c->leiden, &strength, &c->leiden_count));
+		IGRAPH_CHECK(clout_i_number_by_id(net, &c->leiden, c->leiden_count));
 
 		IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), seed));
 		IGRAPH_CHECK(igraph_community_infomap(&directed, &weight, NULL, runs_for(&directed,
@@ -252,10 +253,16 @@ clout_communities_compute(const struct clout_network *net, igraph_uint_t seed,
 		IGRAPH_CHECK(igraph_modularity(&directed, &c->infomap, &weight, 1, 1,
 		    &c->infomap_modularity));
 		IGRAPH_CHECK(canonical(&c->infomap, &strength, &c->infomap_count));
+		IGRAPH_CHECK(clout_i_number_by_id(net, &c->infomap, c->infomap_count));
 	}
 	IGRAPH_CHECK(agreement(net, &c->leiden, &c->nmi_bloc, &c->ari_bloc, &c->bloc_actor_count));
 	IGRAPH_CHECK(agreement(net, &c->infomap, &c->infomap_nmi_bloc, &c->infomap_ari_bloc,
 	    &c->bloc_actor_count));
+	/* no community at all: nothing to agree or disagree with the blocs */
+	if (c->leiden_count == 0)
+		c->nmi_bloc = c->ari_bloc = NAN;
+	if (c->infomap_count == 0)
+		c->infomap_nmi_bloc = c->infomap_ari_bloc = NAN;
 
 	igraph_destroy(&directed);
 	igraph_vector_destroy(&weight);

@@ -295,3 +295,40 @@ clout_network_subset(const struct clout_network *src, const igraph_vector_bool_t
 	IGRAPH_FINALLY_CLEAN(2);
 	return IGRAPH_SUCCESS;
 }
+
+static int
+by_id(void *data, const void *a, const void *b)
+{
+	const igraph_strvector_t	*id = data;
+
+	return strcmp(igraph_strvector_get(id, *(const igraph_integer_t *)a),
+	    igraph_strvector_get(id, *(const igraph_integer_t *)b));
+}
+
+igraph_error_t
+clout_i_number_by_id(const struct clout_network *net, igraph_vector_int_t *camp,
+    igraph_integer_t count)
+{
+	igraph_integer_t	i, n = igraph_vector_int_size(camp), next = 0;
+	igraph_vector_int_t	order, rename;
+
+	IGRAPH_CHECK(igraph_vector_int_init_range(&order, 0, n));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &order);
+	IGRAPH_CHECK(igraph_vector_int_init(&rename, count));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &rename);
+	igraph_vector_int_fill(&rename, -1);
+	igraph_qsort_r(VECTOR(order), (size_t)n, sizeof(igraph_integer_t), (void *)&net->id, by_id);
+	for (i = 0; i < n; i++) {
+		igraph_integer_t	c = VECTOR(*camp)[VECTOR(order)[i]];
+
+		if (c >= 0 && VECTOR(rename)[c] < 0)
+			VECTOR(rename)[c] = next++;
+	}
+	for (i = 0; i < n; i++)
+		if (VECTOR(*camp)[i] >= 0)
+			VECTOR(*camp)[i] = VECTOR(rename)[VECTOR(*camp)[i]];
+	igraph_vector_int_destroy(&rename);
+	igraph_vector_int_destroy(&order);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}

@@ -52,8 +52,9 @@ struct sort_context {
 /*
  * x with its mantissa rounded to 40 bits (about 12 digits), so that scores
  * equal in exact arithmetic but apart by rounding (two issues with the same
- * single relation) tie and fall back to the id. Rounding, unlike comparing
- * within a tolerance, keeps the order transitive.
+ * single relation) usually tie and fall back to the id: two values astride
+ * a rounding boundary still differ, which is rare. Rounding, unlike
+ * comparing within a tolerance, keeps the order transitive.
  */
 static double
 rounded(double x)

@@ -769,7 +769,17 @@ pn_centrality(const igraph_t *view, const igraph_vector_int_t *sign, igraph_vect
 			MATRIX(a, i, i) = 1;
 			MATRIX(rhs, i, 0) = 1;
 		}
-		IGRAPH_CHECK(igraph_lapack_dgesv(&a, &pivots, &rhs, &info));
+		{
+			/* singular (two vertices and a negative tie) is an answer, PN undefined:
+			 * not worth igraph's "factor is exactly singular" warning */
+			igraph_warning_handler_t	*previous =
+			    igraph_set_warning_handler(igraph_warning_handler_ignore);
+			igraph_error_t			 ret = igraph_lapack_dgesv(&a, &pivots, &rhs,
+			    &info);
+
+			igraph_set_warning_handler(previous);
+			IGRAPH_CHECK(ret);
+		}
 		for (i = 0; i < n; i++)
 			VECTOR(*pn)[i] = info == 0 ? MATRIX(rhs, i, 0) : NAN;
 		igraph_vector_int_destroy(&pivots);
@@ -809,6 +819,26 @@ pn_centrality(const igraph_t *view, const igraph_vector_int_t *sign, igraph_vect
 }
 
 igraph_error_t
+clout_signed_camps(const struct clout_network *net, igraph_vector_int_t *camp,
+    igraph_integer_t *camp_count, igraph_integer_t *frustration, igraph_bool_t *exact,
+    igraph_integer_t *nodes)
+{
+	igraph_t		view;
+	igraph_vector_int_t	sign;
+
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&sign, 0);
+	IGRAPH_CHECK(clout_i_signed_view(net, &view, &sign));
+	IGRAPH_FINALLY(igraph_destroy, &view);
+	IGRAPH_CHECK(clout_signed_frustration(&view, &sign, CLOUT_FRUSTRATION_BUDGET, frustration,
+	    exact, NULL, camp, camp_count, nodes));
+	IGRAPH_CHECK(clout_i_number_by_id(net, camp, *camp_count));
+	igraph_destroy(&view);
+	igraph_vector_int_destroy(&sign);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
 clout_signed_compute(const struct clout_network *net, struct clout_signed *s)
 {
 	igraph_t		view;
@@ -827,6 +857,7 @@ clout_signed_compute(const struct clout_network *net, struct clout_signed *s)
 	IGRAPH_CHECK(clout_signed_frustration(&view, &sign, CLOUT_FRUSTRATION_BUDGET,
 	    &s->frustration_index, &s->frustration_exact, &s->frustration_lower_bound, &s->camp,
 	    &s->camp_count, &s->search_nodes));
+	IGRAPH_CHECK(clout_i_number_by_id(net, &s->camp, s->camp_count));
 	IGRAPH_CHECK(pn_centrality(&view, &sign, &s->pn));
 
 	/* swing vertices: as many violated ties as kept ones, so either camp costs the same */

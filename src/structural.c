@@ -158,7 +158,7 @@ power_rankings(const struct clout_network *net, const igraph_matrix_t *m, struct
 	double			top;
 
 	mm->stable_k = -1;
-	mm->vanish_k = 0;
+	mm->vanish_k = n == 0;	/* no vertex: M itself is 0 */
 	IGRAPH_VECTOR_INIT_FINALLY(&row, n);
 	IGRAPH_VECTOR_INIT_FINALLY(&col, n);
 	IGRAPH_VECTOR_INIT_FINALLY(&next, n);
@@ -239,7 +239,7 @@ micmac(const struct clout_network *net, double alpha, int full, struct clout_mic
 	IGRAPH_CHECK(igraph_vector_resize(&mm->indirect_influence, n));
 	igraph_vector_fill(&mm->indirect_influence, 1);
 	IGRAPH_CHECK(solve_resolvent(&m, alpha, 0, &mm->indirect_influence));
-	{
+	if (n > 0) {	/* igraph 0.10.2's dgemv asserts on an empty matrix */
 		igraph_vector_t	y;
 
 		IGRAPH_CHECK(igraph_vector_init_copy(&y, &mm->indirect_influence));

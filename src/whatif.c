@@ -32,6 +32,11 @@ clout_scenario_remove(struct clout_scenario *s, const struct clout_network *net,
 	char		*id;
 	igraph_integer_t v;
 
+	/* an id that holds a comma can still be named on its own */
+	if ((v = clout_network_find(net, ids)) >= 0) {
+		VECTOR(s->remove)[v] = 1;
+		return IGRAPH_SUCCESS;
+	}
 	do {
 		end = strchr(start, ',');
 		if (end == NULL)
@@ -309,32 +314,11 @@ spread_real(const igraph_vector_t *after, const igraph_vector_int_t *map, igraph
 	return IGRAPH_SUCCESS;
 }
 
-/* The camps of the best split into two (per signed component); *exact: proved optimal. */
-static igraph_error_t
-camps(const struct clout_network *net, igraph_vector_int_t *camp, igraph_integer_t *count,
-    igraph_integer_t *frustration, igraph_bool_t *exact, igraph_integer_t *nodes)
-{
-	struct clout_signed	s;
-
-	IGRAPH_CHECK(clout_signed_init(&s));
-	IGRAPH_FINALLY(clout_signed_destroy, &s);
-	IGRAPH_CHECK(clout_signed_compute(net, &s));
-	IGRAPH_CHECK(igraph_vector_int_update(camp, &s.camp));
-	*count = s.camp_count;
-	*frustration = s.frustration_index;
-	*exact = s.frustration_exact;
-	if (nodes != NULL)
-		*nodes = s.search_nodes;
-	clout_signed_destroy(&s);
-	IGRAPH_FINALLY_CLEAN(1);
-	return IGRAPH_SUCCESS;
-}
-
 /*
  * Renumber the camps after a scenario (after[v] for the original vertices,
  * -1 where removed or without a signed tie) so that each matches the camp
  * before it overlaps most, by the assignment of largest total overlap.
- * Camps are named by their smallest vertex, and removing that vertex would
+ * Camps are numbered by their smallest id, and removing that vertex would
  * otherwise swap the numbers of camps that did not change.
  */
 static igraph_error_t
@@ -429,9 +413,9 @@ clout_whatif_compute(const struct clout_network *net, const struct clout_scenari
 	IGRAPH_CHECK(micmac_sectors(&after, w->alpha, &tmp_int, &alpha_after));
 	IGRAPH_CHECK(spread_int(&tmp_int, &map, &w->sector_after));
 
-	IGRAPH_CHECK(camps(net, &w->camp_before, &camps_before, &w->frustration_before,
+	IGRAPH_CHECK(clout_signed_camps(net, &w->camp_before, &camps_before, &w->frustration_before,
 	    &exact_before, NULL));
-	IGRAPH_CHECK(camps(&after, &tmp_int, &camps_after, &w->frustration_after,
+	IGRAPH_CHECK(clout_signed_camps(&after, &tmp_int, &camps_after, &w->frustration_after,
 	    &w->frustration_exact, NULL));
 	w->frustration_exact = w->frustration_exact && exact_before;
 	IGRAPH_CHECK(spread_int(&tmp_int, &map, &w->camp_after));
@@ -471,6 +455,7 @@ clout_whatif_compute(const struct clout_network *net, const struct clout_scenari
 igraph_error_t
 clout_knockout_init(struct clout_knockout *k)
 {
+	memset(k, 0, sizeof *k);
 	IGRAPH_CHECK(igraph_vector_init(&k->damage_power, 0));
 	IGRAPH_FINALLY(igraph_vector_destroy, &k->damage_power);
 	IGRAPH_CHECK(igraph_vector_int_init(&k->reach_lost, 0));
@@ -577,7 +562,7 @@ knock_out(const struct clout_network *net, igraph_integer_t a,
 		VECTOR(k->sector_changes)[a] = differences(&base->sectors, &spread, &map);
 	}
 	if (base->signed_camps) {
-		IGRAPH_CHECK(camps(&after, &camp, &count, &frustration, &exact, NULL));
+		IGRAPH_CHECK(clout_signed_camps(&after, &camp, &count, &frustration, &exact, NULL));
 		IGRAPH_CHECK(spread_int(&camp, &map, &spread));
 		IGRAPH_CHECK(align_camps(&base->camps, base->camp_count, &spread, count));
 		VECTOR(k->camp_changes)[a] = differences(&base->camps, &spread, &map);
@@ -626,10 +611,13 @@ clout_knockout_compute(const struct clout_network *net, struct clout_knockout *k
 	if (base.micmac)
 		IGRAPH_CHECK(micmac_sectors(net, NAN, &base.sectors, &base.alpha));
 	if (n <= CLOUT_KNOCKOUT_DETAIL_LIMIT) {
-		IGRAPH_CHECK(camps(net, &base.camps, &base.camp_count, &frustration, &exact, &nodes));
+		IGRAPH_CHECK(clout_signed_camps(net, &base.camps, &base.camp_count, &frustration, &exact, &nodes));
 		/* each knock-out searches about as long: keep the whole report within a budget */
 		base.signed_camps = actors == 0 || nodes <= CLOUT_FRUSTRATION_BUDGET / actors;
+		k->camp_search_nodes = nodes;
 	}
+	k->sectors_computed = base.micmac;
+	k->camps_computed = base.signed_camps;
 
 	IGRAPH_CHECK(igraph_vector_resize(&k->damage_power, n));
 	IGRAPH_CHECK(igraph_vector_int_resize(&k->reach_lost, n));

@@ -33,8 +33,8 @@
  * or a negative tie inside); frustration_lower_bound equals it when
  * frustration_exact, else it is what the search proved. camp: each
  * vertex's side of that split, -1 for a vertex without signed ties; camps
- * are numbered over the whole network in order of the smallest vertex
- * index they hold (camp 0 holds the first vertex with a signed tie), two
+ * are numbered over the whole network in order of the smallest id they
+ * hold (byte order: camp 0 holds the smallest id with a signed tie), two
  * per connected component of the view at most. pn: PN centrality
  * (Everett & Borgatti 2014) of every vertex, with A = P - 2N over all
  * vertices, PN = (I - A / (2n - 2))^-1 1; NaN when that matrix is singular
@@ -75,6 +75,16 @@ void		clout_signed_destroy(struct clout_signed *s);
 igraph_error_t	clout_signed_compute(const struct clout_network *net, struct clout_signed *s);
 
 /*
+ * The camps alone (as in clout_signed_compute, same numbering), their
+ * frustration index and whether it is proved optimal; nodes (may be NULL):
+ * the search nodes spent. Skips triangles, walk balance and PN, so it costs
+ * the search only: what `clout whatif` needs for every scenario.
+ */
+igraph_error_t	clout_signed_camps(const struct clout_network *net, igraph_vector_int_t *camp,
+		    igraph_integer_t *camp_count, igraph_integer_t *frustration,
+		    igraph_bool_t *exact, igraph_integer_t *nodes);
+
+/*
  * Frustration of one simple undirected signed graph (sign[e] is +1 or -1
  * for edge e): the index, whether the search proved it, a lower bound, and
  * per vertex its camp as in struct clout_signed (-1 for isolated vertices).
@@ -110,8 +120,8 @@ igraph_error_t	clout_signed_frustration(const igraph_t *graph, const igraph_vect
  * view, reciprocal positive relations summed; infomap: Infomap (Rosvall &
  * Bergstrom 2008) on the directed positive relations with their weights
  * (undirected when the case is). Both numbered canonically from 0:
- * community 0 holds the smallest vertex index, community 1 the smallest
- * index of the rest, and so on; -1 for a vertex without any positive
+ * community 0 holds the smallest id (byte order), community 1 the smallest
+ * id of the rest, and so on, as camps are; -1 for a vertex without any positive
  * relation (Leiden and Infomap would give it a community of its own).
  * modularity is that of leiden (checked against igraph_modularity),
  * infomap_modularity that of infomap on the directed positive graph; NaN

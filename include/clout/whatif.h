@@ -20,7 +20,8 @@ igraph_error_t	clout_scenario_init(struct clout_scenario *s, const struct clout_
 void		clout_scenario_destroy(struct clout_scenario *s);
 /*
  * Add to a scenario from the command line's text: ids separated by commas
- * ("putin,lavrov"), or one relation "SOURCE:TARGET" (ids may hold colons: the
+ * ("putin,lavrov"; a text that is itself an id, commas and all, names that
+ * one), or one relation "SOURCE:TARGET" (ids may hold colons: the
  * split that names two existing vertices wins). In an undirected network a
  * relation may be named either way round. An unknown id, a missing relation
  * or an ambiguous split is IGRAPH_EINVAL with the reason for
@@ -90,6 +91,8 @@ struct clout_knockout {
 	igraph_vector_t		 damage_power;
 	igraph_vector_int_t	 reach_lost;
 	igraph_vector_int_t	 sector_changes, camp_changes;
+	igraph_bool_t		 sectors_computed, camps_computed;
+	igraph_integer_t	 camp_search_nodes;	/* the whole case's split */
 };
 
 igraph_error_t	clout_knockout_init(struct clout_knockout *k);
