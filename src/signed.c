@@ -729,6 +729,10 @@ walk_balance(const igraph_t *view, const igraph_vector_int_t *sign, double *k)
 	*k = NAN;
 	if (igraph_vcount(view) == 0 || igraph_vcount(view) > CLOUT_WALK_BALANCE_MAX)
 		return IGRAPH_SUCCESS;
+	if (igraph_vector_int_size(sign) == 0 || igraph_vector_int_min(sign) > 0) {
+		*k = 1;		/* A = |A|: exactly 1, without two eigendecompositions */
+		return IGRAPH_SUCCESS;
+	}
 	IGRAPH_MATRIX_INIT_FINALLY(&a, 0, 0);
 	IGRAPH_CHECK(signed_matrix(view, sign, 1, 1, &a));
 	IGRAPH_CHECK(trace_exp(&a, &shift, &bottom));

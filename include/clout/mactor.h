@@ -11,6 +11,8 @@
 #define CLOUT_MACTOR_SCALE_MAX	4.0
 /* Orders of positions and of the convergence and divergence matrices: 1, 2, 3. */
 #define CLOUT_MACTOR_ORDERS	3
+/* MID, MIDI and six convergence/divergence matrices are dense: 64 n^2 bytes */
+#define CLOUT_MACTOR_MAX_ACTORS	3000
 
 /*
  * MACTOR of a network (Godet 1991). Actors are the vertices of type actor,
@@ -66,8 +68,10 @@ igraph_error_t	clout_mactor_init(struct clout_mactor *ma);
 void		clout_mactor_destroy(struct clout_mactor *ma);
 
 /*
- * Compute MACTOR on a network. Every result of ma is resized.
- * Time complexity: O(n^3 + n^2 q) for n actors and q issues.
+ * Compute MACTOR on a network. Every result of ma is resized. More than
+ * CLOUT_MACTOR_MAX_ACTORS actors is IGRAPH_EINVAL (memory).
+ * Time complexity: O(n^2 q + the sum over actors k of in(k) out(k)) for n
+ * actors and q issues.
  */
 igraph_error_t	clout_mactor_compute(const struct clout_network *net, struct clout_mactor *ma);
 
