@@ -588,7 +588,7 @@ clout_signed_frustration(const igraph_t *graph, const igraph_vector_int_t *sign,
 			if (f.nbr[i] > v && violates(f.sg[i], f.side[v], f.side[f.nbr[i]]))
 				total++;
 
-	/* camps: (component, side) pairs numbered by the smallest vertex they hold */
+	/* camps: (component, side) pairs numbered by their first vertex (callers renumber by id) */
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&component, 0);
 	IGRAPH_CHECK(igraph_connected_components(graph, &component, NULL, NULL, IGRAPH_WEAK));
 	first_of = calloc(2 * (size_t)n + 1, sizeof first_of[0]);

@@ -87,7 +87,9 @@ igraph_error_t	clout_signed_camps(const struct clout_network *net, igraph_vector
 /*
  * Frustration of one simple undirected signed graph (sign[e] is +1 or -1
  * for edge e): the index, whether the search proved it, a lower bound, and
- * per vertex its camp as in struct clout_signed (-1 for isolated vertices).
+ * per vertex its camp (-1 for isolated vertices), numbered by the first
+ * vertex index each holds: a graph has no ids, so clout_signed_compute and
+ * clout_signed_camps renumber them by id afterwards.
  * budget limits the search nodes (0: local search only); *nodes receives
  * those spent (may be NULL). When several splits reach the minimum, the
  * one kept is the first the deterministic search meets.
