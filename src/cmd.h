@@ -23,11 +23,13 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_blocs_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_deps_entry;
 extern const struct cmd_entry cmd_mactor_entry;
 extern const struct cmd_entry cmd_map_entry;
 extern const struct cmd_entry cmd_micmac_entry;
 extern const struct cmd_entry cmd_rank_entry;
+extern const struct cmd_entry cmd_similar_entry;
 extern const struct cmd_entry cmd_whatif_entry;
 
 /* cli.c */

@@ -60,8 +60,8 @@ static const unsigned int file_required[] = {
 };
 
 static const char *const actor_kinds[] = {
-	"state", "leader", "envoy", "government", "alliance", "organisation", "public",
-	"media", "other", NULL
+	"state", "leader", "envoy", "government", "authority", "alliance", "organisation",
+	"public", "media", "other", NULL
 };
 
 #define MAX_FIELDS_KNOWN 4096	/* headers wider than this keep only known columns */

@@ -11,11 +11,13 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_blocs_entry,
 	&cmd_check_entry,
+	&cmd_compare_entry,
 	&cmd_deps_entry,
 	&cmd_mactor_entry,
 	&cmd_map_entry,
 	&cmd_micmac_entry,
 	&cmd_rank_entry,
+	&cmd_similar_entry,
 	&cmd_whatif_entry,
 	NULL
 };

@@ -107,7 +107,8 @@ struct shape_group {
 static const char *const person_words[] = { "leader", "envoy", "person", "individual",
 	"president", "minister", "official", "diplomat", "negotiator", "politician", "mediator",
 	"head of state", "head of government", NULL };
-static const char *const state_words[] = { "state", "country", "government", "parliament",
+static const char *const state_words[] = { "state", "country", "government", "authority",
+	"parliament",
 	"legislature", "territory", "region", "city", "administration", "ministry", NULL };
 static const char *const organisation_words[] = { "alliance", "organisation", "organization",
 	"institution", "agency", "union", "company", "firm", "ngo", "party", "coalition", "bank",

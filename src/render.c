@@ -795,8 +795,10 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes, Agnode_t
 		} else if (!n->external_label) {
 			node_label(&b, n);
 		}
-		if ((n->external_label && !n->text_only) || (n->text_only && n->label[0] == '\0')) {
-			free(b.text);	/* an anchor, or a shape whose label goes beside it */
+		if ((n->external_label && !n->text_only) || n->label[0] == '\0') {
+			/* an anchor, a shape whose label goes beside it, or no label at all
+			 * (an empty FONT element is a syntax error to Graphviz) */
+			free(b.text);
 			set_text(nodes[i], a.label, "");
 		} else {
 			ret = set_html(g, nodes[i], a.label, &b);

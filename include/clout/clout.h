@@ -13,6 +13,7 @@
 #include <clout/whatif.h>
 #include <clout/mactor.h>
 #include <clout/blocs.h>
+#include <clout/compare.h>
 #include <clout/error.h>
 
 #define CLOUT_VERSION "0.1.0"
