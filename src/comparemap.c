@@ -81,8 +81,8 @@ clout_compare_drawing(const struct clout_aligned *al, const char *a, const char 
 		    ina ? COLOUR_ONLY_A : COLOUR_ONLY_B);
 		node->tooltip = clout_i_asprintf("%s: %s", name, ina && inb ? "in both" :
 		    ina ? a : b);
-		node->classes = clout_i_strdup(ina && inb ? "vertex both" : ina ? "vertex only-a" :
-		    "vertex only-b");
+		node->classes = clout_i_strdup(ina && inb ? "both" : ina ? "only-a" :
+		    "only-b");
 		CLOUT_CHECK_ALLOC(node->tooltip);
 		CLOUT_CHECK_ALLOC(node->classes);
 	}
@@ -96,8 +96,8 @@ clout_compare_drawing(const struct clout_aligned *al, const char *a, const char 
 			enum presence			 p;
 			static const char *const	 colours[] = { COLOUR_BOTH, COLOUR_ONLY_A,
 							    COLOUR_ONLY_B, COLOUR_FLIP };
-			static const char *const	 classes[] = { "edge both", "edge only-a",
-							    "edge only-b", "edge sign-flip" };
+			static const char *const	 classes[] = { "both", "only-a",
+							    "only-b", "sign-flip" };
 
 			if (i == j || (!ha && !hb))
 				continue;
