@@ -334,6 +334,27 @@ clout_qap(const struct clout_aligned *al, igraph_integer_t permutations, igraph_
 
 /* ---- rank correlations ---- */
 
+/*
+ * Scores equal up to rounding must tie: PageRank or harmonic values equal in
+ * exact arithmetic differ in the last bits, and HITS leaves ~1e-17 where the
+ * answer is 0. Each score is snapped to a grid of 1e-12 of the largest
+ * magnitude, which keeps the order transitive.
+ */
+static igraph_error_t
+snapped(const igraph_vector_t *x, igraph_vector_t *res)
+{
+	igraph_integer_t	i, n = igraph_vector_size(x);
+	double			scale = 0;
+
+	IGRAPH_CHECK(igraph_vector_update(res, x));
+	for (i = 0; i < n; i++)
+		scale = fmax(scale, fabs(VECTOR(*x)[i]));
+	if (scale > 0)
+		for (i = 0; i < n; i++)
+			VECTOR(*res)[i] = round(VECTOR(*x)[i] / (scale * 1e-12));
+	return IGRAPH_SUCCESS;
+}
+
 struct sort_values {
 	const igraph_vector_t	*x;
 };
@@ -375,7 +396,8 @@ double
 clout_spearman(const igraph_vector_t *x, const igraph_vector_t *y)
 {
 	igraph_integer_t	 i, n = igraph_vector_size(x);
-	double			*rx, *ry, mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0, r = NAN;
+	igraph_vector_t		 sx, sy;
+	double			*rx, *ry, mean, sxy = 0, sxx = 0, syy = 0, r = NAN;
 
 	if (n < 2 || igraph_vector_size(y) != n)
 		return NAN;
@@ -383,19 +405,24 @@ clout_spearman(const igraph_vector_t *x, const igraph_vector_t *y)
 	if (rx == NULL)
 		return NAN;
 	ry = rx + n;
-	if (mid_ranks(x, rx) == 0 && mid_ranks(y, ry) == 0) {
-		for (i = 0; i < n; i++) {
-			mx += rx[i] / n;
-			my += ry[i] / n;
+	if (igraph_vector_init(&sx, 0) == IGRAPH_SUCCESS) {
+		if (igraph_vector_init(&sy, 0) == IGRAPH_SUCCESS) {
+			if (snapped(x, &sx) == IGRAPH_SUCCESS && snapped(y, &sy) == IGRAPH_SUCCESS &&
+			    mid_ranks(&sx, rx) == 0 && mid_ranks(&sy, ry) == 0) {
+				/* mid-ranks always average (n + 1) / 2, exactly */
+				mean = (double)(n + 1) / 2.0;
+				for (i = 0; i < n; i++) {
+					sxy += (rx[i] - mean) * (ry[i] - mean);
+					sxx += (rx[i] - mean) * (rx[i] - mean);
+					syy += (ry[i] - mean) * (ry[i] - mean);
+				}
+				/* Pearson on mid-ranks: right with ties, undefined when one side is all tied */
+				if (sxx > 0 && syy > 0)
+					r = sxy / sqrt(sxx * syy);
+			}
+			igraph_vector_destroy(&sy);
 		}
-		for (i = 0; i < n; i++) {
-			sxy += (rx[i] - mx) * (ry[i] - my);
-			sxx += (rx[i] - mx) * (rx[i] - mx);
-			syy += (ry[i] - my) * (ry[i] - my);
-		}
-		/* Pearson on mid-ranks: right with ties, undefined when one side is all tied */
-		if (sxx > 0 && syy > 0)
-			r = sxy / sqrt(sxx * syy);
+		igraph_vector_destroy(&sx);
 	}
 	free(rx);
 	return r;
@@ -405,30 +432,40 @@ double
 clout_kendall_tau_b(const igraph_vector_t *x, const igraph_vector_t *y)
 {
 	igraph_integer_t	i, j, n = igraph_vector_size(x);
-	double			concordant = 0, discordant = 0, tie_x = 0, tie_y = 0, pairs;
+	igraph_vector_t		sx, sy;
+	double			concordant = 0, discordant = 0, tie_x = 0, tie_y = 0, pairs, tau = NAN;
 
 	if (n < 2 || igraph_vector_size(y) != n)
 		return NAN;
-	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n; j++) {
-			double	dx = VECTOR(*x)[i] - VECTOR(*x)[j], dy = VECTOR(*y)[i] - VECTOR(*y)[j];
-
-			if (dx == 0)
-				tie_x++;
-			if (dy == 0)
-				tie_y++;
-			if (dx != 0 && dy != 0) {
-				if ((dx > 0) == (dy > 0))
-					concordant++;
-				else
-					discordant++;
-			}
-		}
-	pairs = (double)n * (double)(n - 1) / 2.0;
-	/* tau-b = (nc - nd) / sqrt((n0 - n1)(n0 - n2)), n1 and n2 the tied pairs of each */
-	if (pairs - tie_x <= 0 || pairs - tie_y <= 0)
+	if (igraph_vector_init(&sx, 0) != IGRAPH_SUCCESS)
 		return NAN;
-	return (concordant - discordant) / sqrt((pairs - tie_x) * (pairs - tie_y));
+	if (igraph_vector_init(&sy, 0) != IGRAPH_SUCCESS) {
+		igraph_vector_destroy(&sx);
+		return NAN;
+	}
+	if (snapped(x, &sx) == IGRAPH_SUCCESS && snapped(y, &sy) == IGRAPH_SUCCESS) {
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++) {
+				double	dx = VECTOR(sx)[i] - VECTOR(sx)[j];
+				double	dy = VECTOR(sy)[i] - VECTOR(sy)[j];
+
+				tie_x += dx == 0;
+				tie_y += dy == 0;
+				if (dx != 0 && dy != 0) {
+					if ((dx > 0) == (dy > 0))
+						concordant++;
+					else
+						discordant++;
+				}
+			}
+		pairs = (double)n * (double)(n - 1) / 2.0;
+		/* tau-b = (nc - nd) / sqrt((n0 - n1)(n0 - n2)), n1 and n2 the tied pairs of each */
+		if (pairs - tie_x > 0 && pairs - tie_y > 0)
+			tau = (concordant - discordant) / sqrt((pairs - tie_x) * (pairs - tie_y));
+	}
+	igraph_vector_destroy(&sy);
+	igraph_vector_destroy(&sx);
+	return tau;
 }
 
 /* ---- profiles ---- */

@@ -107,6 +107,17 @@ rank_correlations(void **state)
 	assert_float_equal(clout_spearman(&x, &y), 4.5 / sqrt(22.5), 1e-12);
 	/* 5 concordant pairs, 1 tied in x only: tau-b = 5 / sqrt((6 - 1) * 6) */
 	assert_float_equal(clout_kendall_tau_b(&x, &y), 5 / sqrt(30.0), 1e-12);
+	/* equal up to rounding is a tie: 0.1 + 0.2 and 0.3 share mid-rank 1.5 */
+	assert_int_equal(igraph_vector_resize(&x, 3), IGRAPH_SUCCESS);
+	assert_int_equal(igraph_vector_resize(&y, 3), IGRAPH_SUCCESS);
+	VECTOR(x)[0] = 0.1 + 0.2;
+	VECTOR(x)[1] = 0.3;
+	VECTOR(x)[2] = 1;
+	VECTOR(y)[0] = 1;
+	VECTOR(y)[1] = 2;
+	VECTOR(y)[2] = 3;
+	assert_float_equal(clout_spearman(&x, &y), 1.5 / sqrt(3.0), 1e-12);
+	assert_float_equal(clout_kendall_tau_b(&x, &y), 2 / sqrt(2.0 * 3.0), 1e-12);
 	/* constant: undefined */
 	igraph_vector_fill(&x, 2);
 	assert_true(isnan(clout_spearman(&x, &y)));
