@@ -10,6 +10,15 @@
 #include "clout_internal.h"
 
 #define MOVE_TOLERANCE	0.5	/* points: positions are written to 0.01 pt */
+#define TOUCH		0.5	/* points: boxes overlapping less than this do not clash */
+#define GAP		4.0	/* points: the room a moved vertex keeps from the others */
+#define RING_STEP	6.0	/* points between the rings searched for a free place */
+#define RINGS		200
+#define DIRECTIONS	16
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
 
 igraph_error_t
 clout_layout_init(struct clout_layout *layout)
@@ -370,6 +379,88 @@ match_nodes(struct matching *m, const struct clout_layout *layout,
 	return IGRAPH_SUCCESS;
 }
 
+struct box {
+	double	x0, y0, x1, y1;
+};
+
+static struct box
+box_at(const struct clout_drawing_node *n, double x, double y, double margin)
+{
+	double	w = n->box_width / 2 + margin, h = n->box_height / 2 + margin;
+
+	return (struct box){ x - w, y - h, x + w, y + h };
+}
+
+static int
+clashes(const struct box *b, const struct box *placed, igraph_integer_t nplaced)
+{
+	igraph_integer_t	j;
+
+	for (j = 0; j < nplaced; j++)
+		if (fmin(b->x1, placed[j].x1) - fmax(b->x0, placed[j].x0) > TOUCH &&
+		    fmin(b->y1, placed[j].y1) - fmax(b->y0, placed[j].y0) > TOUCH)
+			return 1;
+	return 0;
+}
+
+/*
+ * Keep shapes and labels apart: the vertices take their places in turn,
+ * those matched by id first, then by role, then the free ones; a vertex
+ * whose box (shape and label, as Graphviz measured it) would overlap one
+ * placed before it goes to the nearest place that keeps GAP points from
+ * all of them, searched on rings around its own. Where x, y are wanted
+ * comes in through the nodes.
+ */
+static igraph_error_t
+settle(struct clout_drawing *d, const igraph_vector_int_t *how, const igraph_vector_t *tx,
+    const igraph_vector_t *ty, struct clout_layout_match *match)
+{
+	static const int	order[3] = { HOW_ID, HOW_ROLE, HOW_FREE };
+	struct box		*placed;
+	igraph_integer_t	 i, nplaced = 0;
+	int			 pass, ring, k;
+
+	placed = calloc((size_t)(d->nnodes > 0 ? d->nnodes : 1), sizeof placed[0]);
+	CLOUT_CHECK_ALLOC(placed);
+	for (pass = 0; pass < 3; pass++) {
+		for (i = 0; i < d->nnodes; i++) {
+			struct clout_drawing_node	*n = &d->nodes[i];
+			struct box			 b = box_at(n, n->x, n->y, 0);
+			double				 x = n->x, y = n->y, move;
+
+			if (VECTOR(*how)[i] != order[pass])
+				continue;
+			for (ring = 1; ring <= RINGS && clashes(&b, placed, nplaced); ring++) {
+				for (k = 0; k < DIRECTIONS; k++) {
+					double		a = 2 * M_PI * k / DIRECTIONS;
+					double		cx = n->x + cos(a) * RING_STEP * ring;
+					double		cy = n->y + sin(a) * RING_STEP * ring;
+					struct box	room = box_at(n, cx, cy, GAP);
+
+					if (!clashes(&room, placed, nplaced)) {
+						x = cx;
+						y = cy;
+						b = box_at(n, x, y, 0);
+						break;
+					}
+				}
+			}
+			n->x = x;
+			n->y = y;
+			placed[nplaced++] = b;
+			if (VECTOR(*how)[i] == HOW_FREE)
+				continue;
+			move = hypot(x - VECTOR(*tx)[i], y - VECTOR(*ty)[i]);
+			if (move > MOVE_TOLERANCE) {
+				match->moved++;
+				match->max_move = fmax(match->max_move, move);
+			}
+		}
+	}
+	free(placed);
+	return IGRAPH_SUCCESS;
+}
+
 static igraph_error_t
 add_caption(struct clout_drawing *d, const char *source, const struct clout_layout_match *match)
 {
@@ -398,6 +489,8 @@ clout_layout_apply(struct clout_renderer *r, const struct clout_layout *layout,
 	struct matching		m;
 	igraph_integer_t	i, n = d->nnodes, matched;
 	double			dx = 0, dy = 0;
+	int			splines;
+	igraph_error_t		ret;
 
 	memset(match, 0, sizeof match[0]);
 	if (d->engine != CLOUT_ENGINE_NEATO)
@@ -445,14 +538,18 @@ clout_layout_apply(struct clout_renderer *r, const struct clout_layout *layout,
 		return IGRAPH_SUCCESS;
 	}
 
-	/* neato places the free vertices around the pinned ones */
+	/* neato places the free vertices around the pinned ones (straight edges: quicker) */
 	for (i = 0; i < n; i++) {
 		d->nodes[i].pinned = VECTOR(m.how)[i] != HOW_FREE;
 		d->nodes[i].x = VECTOR(m.tx)[i];
 		d->nodes[i].y = VECTOR(m.ty)[i];
 	}
-	IGRAPH_CHECK(clout_render_positions(r, d));
-	/* neato translates its result: move it back onto the layout's positions */
+	splines = d->splines;
+	d->splines = 0;
+	ret = clout_render_positions(r, d);
+	d->splines = splines;
+	IGRAPH_CHECK(ret);
+	/* should neato translate its result, move it back onto the layout's positions */
 	for (i = 0; i < n; i++)
 		if (d->nodes[i].pinned) {
 			dx += VECTOR(m.tx)[i] - d->nodes[i].x;
@@ -462,19 +559,12 @@ clout_layout_apply(struct clout_renderer *r, const struct clout_layout *layout,
 	dy /= (double)matched;
 	for (i = 0; i < n; i++) {
 		struct clout_drawing_node	*node = &d->nodes[i];
-		double				 move;
 
-		node->x += dx;
-		node->y += dy;
-		if (node->pinned) {
-			move = hypot(node->x - VECTOR(m.tx)[i], node->y - VECTOR(m.ty)[i]);
-			if (move > MOVE_TOLERANCE) {
-				match->moved++;
-				match->max_move = fmax(match->max_move, move);
-			}
-		}
+		node->x = node->pinned ? VECTOR(m.tx)[i] : node->x + dx;
+		node->y = node->pinned ? VECTOR(m.ty)[i] : node->y + dy;
 		node->pinned = 1;
 	}
+	IGRAPH_CHECK(settle(d, &m.how, &m.tx, &m.ty, match));
 	d->engine = CLOUT_ENGINE_PINNED;
 	d->keep_origin = 1;	/* the layout's coordinates, not shifted to the drawing's corner */
 	IGRAPH_CHECK(add_caption(d, source, match));

@@ -635,14 +635,18 @@ graph_defaults(Agraph_t *g, const struct clout_drawing *d)
 	agattr(g, AGRAPH, "splines", d->splines ? "true" : "false");
 	if (force) {
 		igraph_integer_t	i;
+		int			pinned = 0;
 
-		/* positions given in points, as Graphviz gives them back, not inches */
-		for (i = 0; i < d->nnodes; i++)
-			if (d->nodes[i].pinned) {
-				agattr(g, AGRAPH, "inputscale", "72");
-				break;
-			}
-		agattr(g, AGRAPH, "overlap", "prism");
+		for (i = 0; i < d->nnodes && !pinned; i++)
+			pinned = d->nodes[i].pinned;
+		/*
+		 * Positions are given in points, as Graphviz gives them back, not
+		 * inches. Graphviz 2.42's overlap removal moves pinned nodes too,
+		 * so a drawing with pinned nodes is left as the engine places it.
+		 */
+		if (pinned)
+			agattr(g, AGRAPH, "inputscale", "72");
+		agattr(g, AGRAPH, "overlap", pinned ? "true" : "prism");
 		agattr(g, AGRAPH, "sep", "+6");
 		agattr(g, AGRAPH, "start", "random1");	/* the same seed on every run */
 	}
@@ -1181,6 +1185,8 @@ lay_out(struct clout_renderer *r, const struct clout_drawing *d, enum clout_imag
 			}
 			place->nodes[i].x = ND_coord(owners[i]).x;
 			place->nodes[i].y = ND_coord(owners[i]).y;
+			place->nodes[i].box_width = ND_width(owners[i]) * 72;
+			place->nodes[i].box_height = ND_height(owners[i]) * 72;
 		}
 		gvFreeLayout(r->gvc, g);
 		if (failed)

@@ -57,6 +57,8 @@ struct clout_drawing_node {
 	int		 pinned;	/* x, y hold a position in points: kept by the
 					   pinned engine, and by neato and fdp ("x,y!") */
 	double		 x, y;
+	double		 box_width, box_height;	/* points: the node with its label, as
+					   clout_render_positions measured it */
 	int		 text_only;	/* no shape: the label alone, in fill's colour */
 	int		 external_label;	/* pinned maps: the label goes beside the
 					   shape, clear of other labels and shapes */
@@ -160,10 +162,11 @@ igraph_error_t	clout_render(struct clout_renderer *r, const struct clout_drawing
 /*
  * Lay the drawing out exactly as clout_render does and set every node's x
  * and y to where Graphviz put it: points, y up, the coordinates of its JSON
- * output. Nothing else changes (pinned stays as it was). A pinned node keeps
- * its place with every engine but dot and circo (which ignore positions);
- * neato and fdp may still translate the whole drawing, and their overlap
- * removal may spread pinned nodes apart. Errors as for clout_render.
+ * output, and box_width, box_height to the size of the node with its label.
+ * Nothing else changes (pinned stays as it was). A pinned node keeps its
+ * place with neato and fdp ("x,y!"), which then remove no overlaps (Graphviz
+ * 2.42's overlap removal would move pinned nodes too), and with the pinned
+ * engine; dot and circo ignore positions. Errors as for clout_render.
  * Time complexity: that of the engine.
  */
 igraph_error_t	clout_render_positions(struct clout_renderer *r, struct clout_drawing *d);
