@@ -1,5 +1,5 @@
 /* render.c: Graphviz (cgraph + gvc), the only file that includes its headers. */
-#define _POSIX_C_SOURCE 200809L	/* open_memstream */
+#define _XOPEN_SOURCE 700	/* open_memstream, srand48 */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -1114,6 +1114,8 @@ place_labels(struct clout_renderer *r, const struct clout_drawing *d, Agraph_t *
 	return IGRAPH_SUCCESS;
 }
 
+static unsigned short	drand48_fresh[3];	/* zero */
+
 /*
  * Render d as image to out; or, when place is not NULL (it is d), lay it out
  * only and set each node's x, y to where the engine put it.
@@ -1172,6 +1174,13 @@ lay_out(struct clout_renderer *r, const struct clout_drawing *d, enum clout_imag
 	IGRAPH_FINALLY_CLEAN(1);	/* source; stack: labels, dot */
 	IGRAPH_FINALLY(close_graph, g);
 
+	/*
+	 * Graphviz draws from the C library's drand48 when it routes edges:
+	 * start every layout from the state a fresh `dot` process starts from
+	 * (all zero in glibc, which srand48 cannot give), so that layouts run
+	 * before in this process do not change this one.
+	 */
+	seed48(drand48_fresh);
 	if (gvLayout(r->gvc, g, engine_layouts[d->engine]) != 0)
 		IGRAPH_ERRORF("Graphviz could not lay the map out with %s: %s", IGRAPH_FAILURE,
 		    engine_names[d->engine], graphviz_reason());
