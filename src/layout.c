@@ -106,7 +106,7 @@ read_header(struct reader *R, const struct clout_i_record *rec)
 	R->header_ok = 1;
 	for (c = 0; c < COL_COUNT; c++)
 		if (c != COL_ROLE && R->where[c] < 0) {
-			IGRAPH_CHECK(clout_diags_add(R->diags, CLOUT_ERROR, 0, R->name, rec->line, 0,
+			IGRAPH_CHECK(clout_diags_add(R->diags, CLOUT_ERROR, 0, R->name, 0, 0,
 			    "missing required column '%s' (a layout has the columns id, role, x, y)",
 			    column_names[c]));
 			R->header_ok = 0;
