@@ -391,22 +391,15 @@ cmd_map_exec(int argc, char **argv)
 	}
 	for (i = 0; i < igraph_strvector_size(&notices); i++)
 		fprintf(stderr, "clout: note: %s\n", igraph_strvector_get(&notices, i));
-	if (opts.layout_from != NULL || opts.save_layout != NULL) {
-		if ((renderer = clout_renderer_new()) == NULL) {
-			cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' "
-			    "as root)");
-			goto out_notices;
-		}
-		if ((opts.layout_from != NULL && apply_layout(&opts, renderer, argv[optind], &net,
-		    &drawing) != CLOUT_EXIT_OK) || (opts.save_layout != NULL &&
-		    save_layout(&opts, renderer, &net, &drawing, &saved) != CLOUT_EXIT_OK))
-			goto out_renderer;
-		saving = opts.save_layout != NULL;
-		/* Graphviz wants one context at a time: cli_draw starts its own */
-		clout_renderer_free(renderer);
-		renderer = NULL;
-	}
-	status = cli_draw(&drawing, opts.image, opts.output, argv[optind]);
+	/* one Graphviz context for every layout of the run */
+	if ((renderer = cli_renderer()) == NULL)
+		goto out_notices;
+	if ((opts.layout_from != NULL && apply_layout(&opts, renderer, argv[optind], &net,
+	    &drawing) != CLOUT_EXIT_OK) || (opts.save_layout != NULL &&
+	    save_layout(&opts, renderer, &net, &drawing, &saved) != CLOUT_EXIT_OK))
+		goto out_renderer;
+	saving = opts.save_layout != NULL;
+	status = cli_render(renderer, &drawing, opts.image, opts.output, argv[optind]);
 	if (saving)
 		status = cli_output_finish(&saved, status);
 out_renderer:

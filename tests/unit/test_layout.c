@@ -11,6 +11,9 @@
 
 #include "test.h"
 
+/* One Graphviz context for the whole file: its text measuring does not survive a second. */
+static struct clout_renderer	*renderer;
+
 /* Read text as a layout; returns what clout_layout_read returned. */
 static igraph_error_t
 read_text(const char *text, struct clout_layout *layout, struct clout_diags *diags)
@@ -157,7 +160,7 @@ matches_by_id_then_by_role(void **state)
 	struct clout_layout		 l;
 	struct clout_layout_match	 match;
 	struct clout_diags		 diags;
-	struct clout_renderer		*r = clout_renderer_new();
+	struct clout_renderer		*r = renderer;
 	int				 i, j;
 
 	(void)state;
@@ -195,7 +198,6 @@ matches_by_id_then_by_role(void **state)
 	clout_layout_destroy(&l);
 	clout_drawing_destroy(&d);
 	clout_network_destroy(&net);
-	clout_renderer_free(r);
 	VERIFY_FINALLY_STACK();
 }
 
@@ -207,7 +209,7 @@ rows_taken_by_id_give_no_role_place(void **state)
 	struct clout_layout		 l;
 	struct clout_layout_match	 match;
 	struct clout_diags		 diags;
-	struct clout_renderer		*r = clout_renderer_new();
+	struct clout_renderer		*r = renderer;
 
 	(void)state;
 	assert_non_null(r);
@@ -225,7 +227,6 @@ rows_taken_by_id_give_no_role_place(void **state)
 	clout_layout_destroy(&l);
 	clout_drawing_destroy(&d);
 	clout_network_destroy(&net);
-	clout_renderer_free(r);
 	VERIFY_FINALLY_STACK();
 }
 
@@ -237,7 +238,7 @@ no_match_leaves_the_drawing_alone(void **state)
 	struct clout_layout		 l;
 	struct clout_layout_match	 match;
 	struct clout_diags		 diags;
-	struct clout_renderer		*r = clout_renderer_new();
+	struct clout_renderer		*r = renderer;
 	int				 i;
 
 	(void)state;
@@ -259,7 +260,6 @@ no_match_leaves_the_drawing_alone(void **state)
 	clout_layout_destroy(&l);
 	clout_drawing_destroy(&d);
 	clout_network_destroy(&net);
-	clout_renderer_free(r);
 	VERIFY_FINALLY_STACK();
 }
 
@@ -269,7 +269,7 @@ positions_of_a_drawing_are_graphvizs(void **state)
 	struct clout_network	 net;
 	struct clout_drawing	 d;
 	struct clout_layout	 l;
-	struct clout_renderer	*r = clout_renderer_new();
+	struct clout_renderer	*r = renderer;
 
 	(void)state;
 	assert_non_null(r);
@@ -297,7 +297,6 @@ positions_of_a_drawing_are_graphvizs(void **state)
 	clout_layout_destroy(&l);
 	clout_drawing_destroy(&d);
 	clout_network_destroy(&net);
-	clout_renderer_free(r);
 	VERIFY_FINALLY_STACK();
 }
 
@@ -314,5 +313,10 @@ main(void)
 		cmocka_unit_test(positions_of_a_drawing_are_graphvizs),
 	};
 
-	return cmocka_run_group_tests_name("layout", tests, test_setup, NULL);
+	int	failed;
+
+	renderer = clout_renderer_new();
+	failed = cmocka_run_group_tests_name("layout", tests, test_setup, NULL);
+	clout_renderer_free(renderer);
+	return failed;
 }
