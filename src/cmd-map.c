@@ -53,11 +53,11 @@ const struct cmd_entry cmd_map_entry = {
 	    "same bytes (PDF aside).\n"
 	    "\n"
 	    "With --layout-from, a vertex takes the position of its id; a vertex whose\n"
-	    "id is not there takes the position of the same role (the mean position when\n"
-	    "several unmatched vertices there have it), unless another unmatched vertex\n"
-	    "here has that role too; neato places the rest around them, keeping shapes\n"
-	    "apart, and every position is then pinned in the map. It needs neato (no\n"
-	    "other engine, no --cluster-by).\n",
+	    "id is not there takes the position of the layout's rows of its role that\n"
+	    "no id took (their mean when several), unless another unmatched vertex here\n"
+	    "has that role too; neato places the rest around them, keeping shapes and\n"
+	    "labels apart, and every position is then pinned in the map. It needs neato\n"
+	    "(no other engine, no --cluster-by).\n",
 	.exec = cmd_map_exec,
 };
 
