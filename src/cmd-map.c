@@ -328,8 +328,8 @@ apply_layout(const struct map_opts *opts, struct clout_renderer *r, const char *
 		    "role with another unmatched vertex, so none of them took its position\n",
 		    match.shared_role);
 	if (match.moved > 0)
-		fprintf(stderr, "clout: note: Graphviz moved %" IGRAPH_PRId " matched vertices (up "
-		    "to %.1f pt) to keep their shapes apart\n", match.moved, match.max_move);
+		fprintf(stderr, "clout: note: moved %" IGRAPH_PRId " matched vertices (up to %.1f "
+		    "pt) to keep shapes and labels apart\n", match.moved, match.max_move);
 	return CLOUT_EXIT_OK;
 }
 

@@ -53,8 +53,8 @@ struct clout_layout_match {
 	igraph_integer_t	 free;		/* placed by the engine around the others */
 	igraph_integer_t	 shared_role;	/* of free: their role is shared by another
 						   unmatched vertex, so none takes its place */
-	igraph_integer_t	 moved;		/* matched vertices Graphviz moved by more
-						   than 0.5 pt to keep shapes apart */
+	igraph_integer_t	 moved;		/* matched vertices moved by more than
+						   0.5 pt to keep shapes and labels apart */
 	double			 max_move;	/* the largest such move, points */
 };
 
@@ -69,16 +69,20 @@ struct clout_layout_match {
  *   since two vertices at one place would overlap (by role);
  * - the others are placed by neato around the matched ones (free).
  *
- * neato lays d out with the matched vertices pinned ("x,y!"); its overlap
- * removal may spread matched vertices apart when their shapes here would
- * overlap (a vertex drawn larger than in the layout's map): match->moved
- * counts them. The result is translated so that the matched vertices sit
- * where the layout puts them (least squares), and every node of d is then
- * pinned there with the pinned engine, so the DOT source holds every
- * position and redraws the map exactly; a caption line tells where the
- * positions came from (source names them). When nothing matches, d is left
- * as it was. Errors: d's engine is not neato (IGRAPH_EINVAL); Graphviz's.
- * Time complexity: that of neato on d, plus O(|nodes| + |rows|) expected.
+ * neato lays d out with the matched vertices pinned ("x,y!"); the result is
+ * translated so that the matched vertices sit where the layout puts them.
+ * Then shapes and labels are kept apart: the vertices take their places in
+ * turn (by id, by role, free), and one whose box (shape and label) would
+ * overlap a box placed before it moves to the nearest place on rings around
+ * its own that keeps 4 pt from all of them; match->moved counts the matched
+ * vertices that moved (a vertex drawn larger than in the layout's map, two
+ * role places too close). Every node of d is then pinned where it ended, with
+ * the pinned engine and keep_origin, so the DOT source holds every position
+ * and redraws the map exactly; a caption line tells where the positions came
+ * from (source names them). When nothing matches, d is left as it was.
+ * Errors: d's engine is not neato (IGRAPH_EINVAL); Graphviz's.
+ * Time complexity: that of neato on d, plus O(|nodes| + |rows|) expected for the
+ * matching and O(|nodes|^2) for keeping boxes apart (more where many must move).
  */
 igraph_error_t	clout_layout_apply(struct clout_renderer *r, const struct clout_layout *layout,
 		    const char *source, const struct clout_network *net, struct clout_drawing *d,
