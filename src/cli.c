@@ -249,16 +249,12 @@ print_warnings(const char *text)
 }
 
 int
-cli_draw(const struct clout_drawing *drawing, enum clout_image image, const char *path,
-    const char *what)
+cli_render(struct clout_renderer *renderer, const struct clout_drawing *drawing,
+    enum clout_image image, const char *path, const char *what)
 {
-	struct clout_renderer	*renderer;
 	struct cli_output	 output;
 	int			 status = CLOUT_EXIT_FAILURE;
 
-	if ((renderer = clout_renderer_new()) == NULL)
-		return cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' "
-		    "as root)");
 	if (cli_output_open(&output, path) == CLOUT_EXIT_OK) {
 		if (clout_render(renderer, drawing, image, output.fp) == IGRAPH_SUCCESS) {
 			print_warnings(clout_renderer_warnings(renderer));
@@ -268,6 +264,30 @@ cli_draw(const struct clout_drawing *drawing, enum clout_image image, const char
 			cli_output_abort(&output);
 		}
 	}
+	return status;
+}
+
+struct clout_renderer *
+cli_renderer(void)
+{
+	struct clout_renderer	*renderer = clout_renderer_new();
+
+	if (renderer == NULL)
+		cli_error("Graphviz cannot start (are its plugins configured? run 'dot -c' "
+		    "as root)");
+	return renderer;
+}
+
+int
+cli_draw(const struct clout_drawing *drawing, enum clout_image image, const char *path,
+    const char *what)
+{
+	struct clout_renderer	*renderer;
+	int			 status;
+
+	if ((renderer = cli_renderer()) == NULL)
+		return CLOUT_EXIT_FAILURE;
+	status = cli_render(renderer, drawing, image, path, what);
 	clout_renderer_free(renderer);
 	return status;
 }

@@ -1,5 +1,8 @@
 /* cmd-map.c: draw a case's influence map with Graphviz. */
 #define _POSIX_C_SOURCE 200809L
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +16,8 @@ static int	cmd_map_exec(int, char **);
 const struct cmd_entry cmd_map_entry = {
 	.name = "map",
 	.usage = "map [-a] [-s METRIC] [-c BY] [-g BY] [-e ENGINE] [-F ID [-d K]] [-n N] [-w W]\n"
-	    "           [--force] [-t TITLE] [-f FORMAT] -o FILE CASE",
+	    "           [--force] [-t TITLE] [-f FORMAT] [--save-layout FILE]\n"
+	    "           [--layout-from LAYOUT|CASE] -o FILE CASE",
 	.summary = "draw the influence map of a case (SVG, PNG, PDF or DOT)",
 	.help =
 	    "Options:\n"
@@ -32,6 +36,11 @@ const struct cmd_entry cmd_map_entry = {
 	    "  -a, --actors-only      leave the issues out\n"
 	    "      --force            draw large and dense networks whole\n"
 	    "  -t, --title TEXT       the title (default: the case's title)\n"
+	    "      --save-layout FILE write where each vertex was drawn to FILE: CSV of\n"
+	    "                         id,role,x,y in points (y up), as Graphviz placed it\n"
+	    "      --layout-from X    draw at the positions of X: a file saved by\n"
+	    "                         --save-layout, or a case folder (laid out first with\n"
+	    "                         the same options); vertices match by id, else by role\n"
 	    "  -h, --help             show this help\n"
 	    "\n"
 	    "Networks of more than 2000 vertices are drawn as their top 200 by the\n"
@@ -41,16 +50,26 @@ const struct cmd_entry cmd_map_entry = {
 	    "circo beyond 60 vertices or 250 relations, neato beyond 3000 vertices,\n"
 	    "fdp beyond 5000, sfdp beyond 30000. The DOT output redraws the SVG\n"
 	    "byte for byte with Graphviz's dot; the same input and options give the\n"
-	    "same bytes (PDF aside).\n",
+	    "same bytes (PDF aside).\n"
+	    "\n"
+	    "With --layout-from, a vertex takes the position of its id; a vertex whose\n"
+	    "id is not there takes the position of the layout's rows of its role that\n"
+	    "no id took (their mean when several), unless another unmatched vertex here\n"
+	    "has that role too; neato places the rest around them, keeping shapes and\n"
+	    "labels apart, and every position is then pinned in the map. It needs neato\n"
+	    "(no other engine, no --cluster-by).\n",
 	.exec = cmd_map_exec,
 };
 
-enum { OPT_FORCE = 256, OPT_COLOUR };
+enum { OPT_FORCE = 256, OPT_COLOUR, OPT_SAVE_LAYOUT, OPT_LAYOUT_FROM };
 
 struct map_opts {
 	struct clout_map_options	 map;
 	int				 image;		/* -1: from the file name */
 	const char			*output;
+	const char			*save_layout;	/* NULL: none */
+	const char			*layout_from;	/* NULL: none */
+	enum clout_engine		 engine_asked;	/* before --layout-from chose neato */
 };
 
 static int
@@ -71,6 +90,8 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 		{ "actors-only", no_argument, NULL, 'a' },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "title", required_argument, NULL, 't' },
+		{ "save-layout", required_argument, NULL, OPT_SAVE_LAYOUT },
+		{ "layout-from", required_argument, NULL, OPT_LAYOUT_FROM },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -149,6 +170,12 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 		case OPT_FORCE:
 			m->force = 1;
 			break;
+		case OPT_SAVE_LAYOUT:
+			opts->save_layout = optarg;
+			break;
+		case OPT_LAYOUT_FROM:
+			opts->layout_from = optarg;
+			break;
 		default:
 			return cli_bad_option(&cmd_map_entry, argv, ch);
 		}
@@ -161,6 +188,21 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 	    m->engine != CLOUT_ENGINE_FDP && m->engine != CLOUT_ENGINE_DOT)
 		return cli_usage_error(&cmd_map_entry, "%s does not draw clusters: use --engine "
 		    "fdp or dot with --cluster-by", clout_engine_name(m->engine));
+	opts->engine_asked = m->engine;
+	if (opts->layout_from != NULL) {
+		/* only neato keeps given positions while placing the others around them */
+		if (m->engine != CLOUT_ENGINE_AUTO && m->engine != CLOUT_ENGINE_NEATO)
+			return cli_usage_error(&cmd_map_entry, "--layout-from lays the map out with "
+			    "neato, so it cannot be drawn with %s", clout_engine_name(m->engine));
+		if (m->cluster_by != CLOUT_GROUP_NONE)
+			return cli_usage_error(&cmd_map_entry, "--layout-from lays the map out with "
+			    "neato, which does not draw clusters: leave out --cluster-by");
+		m->engine = CLOUT_ENGINE_NEATO;
+	}
+	if (opts->save_layout != NULL && (strcmp(opts->save_layout, "-") == 0 ||
+	    (opts->output != NULL && strcmp(opts->save_layout, opts->output) == 0)))
+		return cli_usage_error(&cmd_map_entry, "--save-layout needs a file of its own, "
+		    "not '%s'", opts->save_layout);
 	if (opts->output == NULL && isatty(STDOUT_FILENO))
 		return cli_usage_error(&cmd_map_entry,
 		    "where should the map go? give -o FILE (or -o - for standard output)");
@@ -180,15 +222,156 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 	return CLOUT_EXIT_OK;
 }
 
+/* The last part of a path, for the caption ("data/case/" gives "case/"). */
+static const char *
+base_name(const char *path)
+{
+	const char	*p = path + strlen(path);
+
+	if (p > path && p[-1] == '/')
+		p--;
+	while (p > path && p[-1] != '/')
+		p--;
+	return p;
+}
+
+/* Read a layout CSV as --save-layout writes it; problems printed as 'clout check' prints them. */
+static int
+read_layout_file(const char *path, struct clout_layout *layout)
+{
+	struct clout_diags	 diags;
+	FILE			*in;
+	igraph_error_t		 ret;
+	igraph_integer_t	 i;
+	int			 colour = cli_colour();
+
+	if ((in = fopen(path, "r")) == NULL)
+		return cli_error("cannot read the layout '%s': %s", path, strerror(errno));
+	clout_diags_init(&diags);
+	clout_error_reset();
+	ret = clout_layout_read(layout, in, path, &diags);
+	fclose(in);
+	for (i = 0; i < diags.count; i++)
+		clout_diag_print(stderr, &diags.items[i], colour);
+	clout_diags_destroy(&diags);
+	if (ret == IGRAPH_PARSEERROR)
+		return cli_error("the layout '%s' has errors; nothing was drawn", path);
+	if (ret != IGRAPH_SUCCESS)
+		return cli_error("cannot read the layout '%s': %s", path, cli_reason());
+	return CLOUT_EXIT_OK;
+}
+
+/* The positions of another case's map, drawn with the same options. */
+static int
+lay_out_case(const struct map_opts *opts, struct clout_renderer *r, const char *path,
+    struct clout_layout *layout)
+{
+	struct clout_map_options	 map = opts->map;
+	struct clout_network		 net;
+	struct clout_drawing		 drawing;
+	igraph_strvector_t		 notices;
+	int				 status;
+
+	map.engine = opts->engine_asked;
+	if ((status = cli_open_case(path, &net)) != CLOUT_EXIT_OK)
+		return status;
+	clout_drawing_init(&drawing);
+	status = CLOUT_EXIT_FAILURE;
+	if (igraph_strvector_init(&notices, 0) != IGRAPH_SUCCESS) {
+		cli_error("out of memory");
+	} else {
+		if (clout_map_build(&net, &map, &drawing, &notices) != IGRAPH_SUCCESS ||
+		    clout_render_positions(r, &drawing) != IGRAPH_SUCCESS ||
+		    clout_layout_of_drawing(layout, &net, &drawing) != IGRAPH_SUCCESS)
+			cli_error("cannot lay out '%s': %s", path, cli_reason());
+		else
+			status = CLOUT_EXIT_OK;
+		igraph_strvector_destroy(&notices);
+	}
+	clout_drawing_destroy(&drawing);
+	clout_network_destroy(&net);
+	return status;
+}
+
+/* Draw the map at the positions of --layout-from, saying how each vertex found its place. */
+static int
+apply_layout(const struct map_opts *opts, struct clout_renderer *r, const char *case_path,
+    const struct clout_network *net, struct clout_drawing *drawing)
+{
+	struct clout_layout		 layout;
+	struct clout_layout_match	 match;
+	struct stat			 st;
+	const char			*from = opts->layout_from;
+	int				 is_case, status;
+
+	if (clout_layout_init(&layout) != IGRAPH_SUCCESS)
+		return cli_error("out of memory");
+	is_case = stat(from, &st) == 0 && S_ISDIR(st.st_mode);
+	status = is_case ? lay_out_case(opts, r, from, &layout) : read_layout_file(from, &layout);
+	if (status == CLOUT_EXIT_OK && clout_layout_apply(r, &layout, base_name(from), net,
+	    drawing, &match) != IGRAPH_SUCCESS)
+		status = cli_error("cannot draw '%s' at the positions of '%s': %s", case_path,
+		    from, cli_reason());
+	clout_layout_destroy(&layout);
+	if (status != CLOUT_EXIT_OK)
+		return status;
+	if (match.by_id + match.by_role == 0) {
+		fprintf(stderr, "clout: warning: no vertex of '%s' is in '%s' by id or by role: "
+		    "laid out afresh\n", case_path, from);
+		return CLOUT_EXIT_OK;
+	}
+	fprintf(stderr, "clout: note: positions from '%s': %" IGRAPH_PRId " vertices matched by "
+	    "id, %" IGRAPH_PRId " by role, %" IGRAPH_PRId " placed freely\n", from, match.by_id,
+	    match.by_role, match.free);
+	if (match.shared_role > 0)
+		fprintf(stderr, "clout: note: %" IGRAPH_PRId " of those placed freely share their "
+		    "role with another unmatched vertex, so none of them took its position\n",
+		    match.shared_role);
+	if (match.moved > 0)
+		fprintf(stderr, "clout: note: moved %" IGRAPH_PRId " matched vertices (up to %.1f "
+		    "pt) to keep shapes and labels apart\n", match.moved, match.max_move);
+	return CLOUT_EXIT_OK;
+}
+
+/* Write where each vertex is drawn, to a temporary that the caller commits or aborts. */
+static int
+save_layout(const struct map_opts *opts, struct clout_renderer *r,
+    const struct clout_network *net, struct clout_drawing *drawing, struct cli_output *saved)
+{
+	struct clout_layout	layout;
+	int			status = CLOUT_EXIT_FAILURE;
+
+	if (cli_output_open(saved, opts->save_layout) != CLOUT_EXIT_OK)
+		return CLOUT_EXIT_FAILURE;
+	if (clout_layout_init(&layout) != IGRAPH_SUCCESS) {
+		cli_error("out of memory");
+	} else {
+		if (clout_render_positions(r, drawing) != IGRAPH_SUCCESS ||
+		    clout_layout_of_drawing(&layout, net, drawing) != IGRAPH_SUCCESS)
+			cli_error("cannot lay the map out: %s", cli_reason());
+		else if (clout_layout_write(&layout, saved->fp) != IGRAPH_SUCCESS ||
+		    fflush(saved->fp) != 0)
+			cli_error("cannot write '%s': %s", opts->save_layout, strerror(errno));
+		else
+			status = CLOUT_EXIT_OK;
+		clout_layout_destroy(&layout);
+	}
+	if (status != CLOUT_EXIT_OK)
+		cli_output_abort(saved);
+	return status;
+}
+
 static int
 cmd_map_exec(int argc, char **argv)
 {
 	struct map_opts		 opts;
 	struct clout_network	 net;
 	struct clout_drawing	 drawing;
+	struct clout_renderer	*renderer = NULL;
+	struct cli_output	 saved;
 	igraph_strvector_t	 notices;
 	igraph_integer_t	 i;
-	int			 status;
+	int			 status, saving = 0;
 
 	memset(&opts, 0, sizeof opts);
 	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
@@ -208,7 +391,19 @@ cmd_map_exec(int argc, char **argv)
 	}
 	for (i = 0; i < igraph_strvector_size(&notices); i++)
 		fprintf(stderr, "clout: note: %s\n", igraph_strvector_get(&notices, i));
-	status = cli_draw(&drawing, opts.image, opts.output, argv[optind]);
+	/* one Graphviz context for every layout of the run */
+	if ((renderer = cli_renderer()) == NULL)
+		goto out_notices;
+	if ((opts.layout_from != NULL && apply_layout(&opts, renderer, argv[optind], &net,
+	    &drawing) != CLOUT_EXIT_OK) || (opts.save_layout != NULL &&
+	    save_layout(&opts, renderer, &net, &drawing, &saved) != CLOUT_EXIT_OK))
+		goto out_renderer;
+	saving = opts.save_layout != NULL;
+	status = cli_render(renderer, &drawing, opts.image, opts.output, argv[optind]);
+	if (saving)
+		status = cli_output_finish(&saved, status);
+out_renderer:
+	clout_renderer_free(renderer);
 out_notices:
 	igraph_strvector_destroy(&notices);
 out:

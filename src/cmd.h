@@ -83,6 +83,14 @@ int		cli_open_case(const char *path, struct clout_network *net);
  */
 int		cli_draw(const struct clout_drawing *drawing, enum clout_image image,
 		    const char *path, const char *what);
+/*
+ * The same with a renderer of the caller's, for commands that lay out more
+ * than once: Graphviz's text measuring does not survive a second context in
+ * one process. cli_renderer starts one, or says why it cannot (NULL).
+ */
+int		cli_render(struct clout_renderer *renderer, const struct clout_drawing *drawing,
+		    enum clout_image image, const char *path, const char *what);
+struct clout_renderer *cli_renderer(void);
 
 /* Output to a file goes to a temporary beside it, renamed into place on success. */
 int		cli_output_open(struct cli_output *o, const char *path);

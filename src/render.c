@@ -1,5 +1,5 @@
 /* render.c: Graphviz (cgraph + gvc), the only file that includes its headers. */
-#define _POSIX_C_SOURCE 200809L	/* open_memstream */
+#define _XOPEN_SOURCE 700	/* open_memstream, srand48 */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -634,7 +634,19 @@ graph_defaults(Agraph_t *g, const struct clout_drawing *d)
 	agattr(g, AGRAPH, "outputorder", "edgesfirst");
 	agattr(g, AGRAPH, "splines", d->splines ? "true" : "false");
 	if (force) {
-		agattr(g, AGRAPH, "overlap", "prism");
+		igraph_integer_t	i;
+		int			pinned = 0;
+
+		for (i = 0; i < d->nnodes && !pinned; i++)
+			pinned = d->nodes[i].pinned;
+		/*
+		 * Positions are given in points, as Graphviz gives them back, not
+		 * inches. Graphviz 2.42's overlap removal moves pinned nodes too,
+		 * so a drawing with pinned nodes is left as the engine places it.
+		 */
+		if (pinned)
+			agattr(g, AGRAPH, "inputscale", "72");
+		agattr(g, AGRAPH, "overlap", pinned ? "true" : "prism");
 		agattr(g, AGRAPH, "sep", "+6");
 		agattr(g, AGRAPH, "start", "random1");	/* the same seed on every run */
 	}
@@ -645,6 +657,8 @@ graph_defaults(Agraph_t *g, const struct clout_drawing *d)
 		if (d->left_to_right)
 			agattr(g, AGRAPH, "rankdir", "LR");
 	}
+	if (e == CLOUT_ENGINE_PINNED && d->keep_origin)
+		agattr(g, AGRAPH, "notranslate", "true");
 	if (e == CLOUT_ENGINE_CIRCO)
 		agattr(g, AGRAPH, "mindist", "0.6");
 	if (d->nclusters > 0) {
@@ -815,7 +829,9 @@ add_nodes(Agraph_t *g, const struct clout_drawing *d, Agnode_t **nodes, Agnode_t
 		if (n->emphasis)
 			set_number(nodes[i], a.penwidth, 3);
 		if (n->pinned) {
-			snprintf(text, sizeof text, "%.2f,%.2f", n->x, n->y);
+			/* nop reads points as they are; neato and fdp keep a "!" position */
+			snprintf(text, sizeof text, "%.2f,%.2f%s", n->x, n->y,
+			    d->engine == CLOUT_ENGINE_PINNED ? "" : "!");
 			set_text(nodes[i], a.pos, text);
 		}
 		if (n->external_label && !n->text_only && labels != NULL)
@@ -1100,18 +1116,25 @@ place_labels(struct clout_renderer *r, const struct clout_drawing *d, Agraph_t *
 	return IGRAPH_SUCCESS;
 }
 
-igraph_error_t
-clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
-    FILE *out)
+static unsigned short	drand48_fresh[3];	/* zero */
+
+/*
+ * Render d as image to out; or, when place is not NULL (it is d), lay it out
+ * only and set each node's x, y to where the engine put it.
+ */
+static igraph_error_t
+lay_out(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
+    FILE *out, struct clout_drawing *place)
 {
 	Agraph_t		*g, *source;
 	Agnode_t		**labels, **owners;
 	char			*dot = NULL;
+	igraph_integer_t	 i;
 	int			 failed;
 
 	if (d->engine <= CLOUT_ENGINE_AUTO || d->engine >= CLOUT_ENGINE_COUNT)
 		IGRAPH_ERROR("the drawing has no layout engine", IGRAPH_EINVAL);
-	if (image < 0 || image >= CLOUT_IMAGE_COUNT)
+	if (place == NULL && (image < 0 || image >= CLOUT_IMAGE_COUNT))
 		IGRAPH_ERROR("unknown image format", IGRAPH_EINVAL);
 	graphviz_messages.length = 0;
 	graphviz_messages.failed = 0;
@@ -1130,7 +1153,7 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 	/* stack: labels, dot, source */
 	if (d->engine == CLOUT_ENGINE_PINNED)
 		IGRAPH_CHECK(place_labels(r, d, source, labels, owners));
-	if (image == CLOUT_IMAGE_DOT) {
+	if (place == NULL && image == CLOUT_IMAGE_DOT) {
 		/* the source, before layout: Graphviz's own tools redraw it as clout does */
 		if (agwrite(source, out) != 0)
 			IGRAPH_ERROR("cannot write the DOT source", IGRAPH_EFILE);
@@ -1146,23 +1169,64 @@ clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout
 	 * order, so this is what makes `dot FILE.dot` redraw clout's map.
 	 */
 	IGRAPH_CHECK(reread(source, &dot, &g));
+	/* the drawing's nodes in the copy, found by key while the source still names them */
+	for (i = 0; i < d->nnodes; i++)
+		owners[i] = owners[i] != NULL ? agnode(g, agnameof(owners[i]), 0) : NULL;
 	agclose(source);
 	IGRAPH_FINALLY_CLEAN(1);	/* source; stack: labels, dot */
 	IGRAPH_FINALLY(close_graph, g);
 
+	/*
+	 * Graphviz draws from the C library's drand48 when it routes edges:
+	 * start every layout from the state a fresh `dot` process starts from
+	 * (all zero in glibc, which srand48 cannot give), so that layouts run
+	 * before in this process do not change this one.
+	 */
+	seed48(drand48_fresh);
 	if (gvLayout(r->gvc, g, engine_layouts[d->engine]) != 0)
 		IGRAPH_ERRORF("Graphviz could not lay the map out with %s: %s", IGRAPH_FAILURE,
 		    engine_names[d->engine], graphviz_reason());
 	/* free the layout before any error unwinds the graph */
-	failed = graphviz_failed() || gvRender(r->gvc, g, image_renderers[image], out) != 0 ||
-	    graphviz_failed();
-	gvFreeLayout(r->gvc, g);
-	if (failed)
-		IGRAPH_ERRORF("Graphviz could not draw the map as %s: %s", IGRAPH_FAILURE,
-		    image_names[image], graphviz_reason());
+	if (place != NULL) {
+		failed = graphviz_failed();
+		for (i = 0; i < d->nnodes && !failed; i++) {
+			if (owners[i] == NULL) {
+				failed = 1;
+				break;
+			}
+			place->nodes[i].x = ND_coord(owners[i]).x;
+			place->nodes[i].y = ND_coord(owners[i]).y;
+			place->nodes[i].box_width = ND_width(owners[i]) * 72;
+			place->nodes[i].box_height = ND_height(owners[i]) * 72;
+		}
+		gvFreeLayout(r->gvc, g);
+		if (failed)
+			IGRAPH_ERRORF("Graphviz could not lay the map out with %s: %s",
+			    IGRAPH_FAILURE, engine_names[d->engine], graphviz_reason());
+	} else {
+		failed = graphviz_failed() ||
+		    gvRender(r->gvc, g, image_renderers[image], out) != 0 || graphviz_failed();
+		gvFreeLayout(r->gvc, g);
+		if (failed)
+			IGRAPH_ERRORF("Graphviz could not draw the map as %s: %s", IGRAPH_FAILURE,
+			    image_names[image], graphviz_reason());
+	}
 	agclose(g);
 	free(dot);
 	free(labels);
 	IGRAPH_FINALLY_CLEAN(3);
 	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
+clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
+    FILE *out)
+{
+	return lay_out(r, d, image, out, NULL);
+}
+
+igraph_error_t
+clout_render_positions(struct clout_renderer *r, struct clout_drawing *d)
+{
+	return lay_out(r, d, CLOUT_IMAGE_SVG, NULL, d);
 }

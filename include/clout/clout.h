@@ -9,6 +9,7 @@
 #include <clout/table.h>
 #include <clout/render.h>
 #include <clout/map.h>
+#include <clout/layout.h>
 #include <clout/structural.h>
 #include <clout/whatif.h>
 #include <clout/mactor.h>

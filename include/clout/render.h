@@ -54,8 +54,11 @@ struct clout_drawing_node {
 	double		 fontsize;
 	int		 cluster;	/* index into clusters, or -1 */
 	int		 emphasis;	/* a thick outline: the focus of an ego map */
-	int		 pinned;	/* x, y hold a position in points */
+	int		 pinned;	/* x, y hold a position in points: kept by the
+					   pinned engine, and by neato and fdp ("x,y!") */
 	double		 x, y;
+	double		 box_width, box_height;	/* points: the node with its label, as
+					   clout_render_positions measured it */
 	int		 text_only;	/* no shape: the label alone, in fill's colour */
 	int		 external_label;	/* pinned maps: the label goes beside the
 					   shape, clear of other labels and shapes */
@@ -112,6 +115,8 @@ struct clout_drawing {
 	int			 undirected;	/* lines without arrowheads */
 	int			 left_to_right;	/* dot: ranks from left to right */
 	int			 splines;	/* route edges around nodes (costly) */
+	int			 keep_origin;	/* pinned engine: no translation, so the
+						   nodes come out at exactly x, y */
 };
 
 igraph_error_t	clout_drawing_init(struct clout_drawing *d);
@@ -153,5 +158,17 @@ const char	*clout_renderer_version(const struct clout_renderer *r);
  */
 igraph_error_t	clout_render(struct clout_renderer *r, const struct clout_drawing *d,
 		    enum clout_image image, FILE *out);
+
+/*
+ * Lay the drawing out exactly as clout_render does and set every node's x
+ * and y to where Graphviz put it: points, y up, the coordinates of its JSON
+ * output, and box_width, box_height to the size of the node with its label.
+ * Nothing else changes (pinned stays as it was). A pinned node keeps its
+ * place with neato and fdp ("x,y!"), which then remove no overlaps (Graphviz
+ * 2.42's overlap removal would move pinned nodes too), and with the pinned
+ * engine; dot and circo ignore positions. Errors as for clout_render.
+ * Time complexity: that of the engine.
+ */
+igraph_error_t	clout_render_positions(struct clout_renderer *r, struct clout_drawing *d);
 
 #endif
