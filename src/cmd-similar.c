@@ -240,21 +240,6 @@ case_name(const struct similarity *sim, igraph_integer_t i)
 	return sim->nets[i].name != NULL ? sim->nets[i].name : "case";
 }
 
-static void
-json_matrix(struct clout_json *json, const char *key, const igraph_matrix_t *m)
-{
-	igraph_integer_t	i, j;
-
-	clout_json_open(json, key, '[', 0);
-	for (i = 0; i < igraph_matrix_nrow(m); i++) {
-		clout_json_open(json, NULL, '[', 1);
-		for (j = 0; j < igraph_matrix_ncol(m); j++)
-			clout_json_real(json, NULL, MATRIX(*m, i, j));
-		clout_json_close(json);
-	}
-	clout_json_close(json);
-}
-
 static int
 write_json(FILE *out, const struct similarity *sim)
 {
@@ -267,8 +252,8 @@ write_json(FILE *out, const struct similarity *sim)
 	for (i = 0; i < sim->ncases; i++)
 		clout_json_string(&json, NULL, case_name(sim, i));
 	clout_json_close(&json);
-	json_matrix(&json, "qap_r", &sim->r);
-	json_matrix(&json, "weighted_jaccard", &sim->wj);
+	clout_json_matrix(&json, "qap_r", &sim->r);
+	clout_json_matrix(&json, "weighted_jaccard", &sim->wj);
 	clout_json_open(&json, "nearest", '{', 0);
 	for (i = 0; i < sim->ncases; i++)
 		clout_json_string(&json, case_name(sim, i), VECTOR(sim->nearest)[i] >= 0 ?

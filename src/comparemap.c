@@ -139,25 +139,6 @@ diverging(double r, char out[10])
 	snprintf(out, 10, "#%02X%02X%02X", c[0], c[1], c[2]);
 }
 
-static igraph_error_t
-heat_text(struct clout_drawing *d, const char *key, const char *text, double x, double y,
-    double fontsize, const char *colour)
-{
-	struct clout_drawing_node	*n;
-
-	IGRAPH_CHECK(clout_drawing_add_node(d, key, text, &n));
-	n->text_only = 1;
-	n->pinned = 1;
-	n->x = x;
-	n->y = y;
-	n->fontsize = fontsize;
-	n->width = n->height = 0.01;
-	snprintf(n->fill, sizeof n->fill, "%s", colour);
-	n->tooltip = clout_i_strdup(text);
-	CLOUT_CHECK_ALLOC(n->tooltip);
-	return IGRAPH_SUCCESS;
-}
-
 igraph_error_t
 clout_similarity_drawing(const igraph_matrix_t *r, const struct clout_network *nets,
     igraph_integer_t count, struct clout_drawing *d)
@@ -185,9 +166,11 @@ clout_similarity_drawing(const igraph_matrix_t *r, const struct clout_network *n
 		const char	*name = nets[i].name != NULL ? nets[i].name : "case";
 
 		snprintf(key, sizeof key, "row-%" IGRAPH_PRId, i);
-		IGRAPH_CHECK(heat_text(d, key, name, -cell * 1.2, -cell * (double)i, 12, "#222222"));
+		IGRAPH_CHECK(clout_drawing_add_text(d, key, name, -cell * 1.2, -cell * (double)i, 12,
+		    "#222222", NULL));
 		snprintf(key, sizeof key, "column-%" IGRAPH_PRId, i);
-		IGRAPH_CHECK(heat_text(d, key, name, cell * (double)i, cell * 0.8, 12, "#222222"));
+		IGRAPH_CHECK(clout_drawing_add_text(d, key, name, cell * (double)i, cell * 0.8, 12,
+		    "#222222", NULL));
 		for (j = 0; j < count; j++) {
 			double	v = MATRIX(*r, i, j);
 
@@ -213,8 +196,9 @@ clout_similarity_drawing(const igraph_matrix_t *r, const struct clout_network *n
 				snprintf(value, sizeof value, "n/a");
 			else
 				snprintf(value, sizeof value, "%.2f", v);
-			IGRAPH_CHECK(heat_text(d, key, value, cell * (double)j, -cell * (double)i, 11,
-			    !isnan(v) && fabs(v) > 0.6 ? "#FFFFFF" : "#222222"));
+			IGRAPH_CHECK(clout_drawing_add_text(d, key, value, cell * (double)j,
+			    -cell * (double)i, 11, !isnan(v) && fabs(v) > 0.6 ? "#FFFFFF" : "#222222",
+			    NULL));
 		}
 	}
 	IGRAPH_CHECK(clout_drawing_add_section(d, "QAP r", &s));

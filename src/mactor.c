@@ -312,22 +312,6 @@ json_vector(struct clout_json *json, const char *key, const igraph_vector_t *v)
 	clout_json_close(json);
 }
 
-/* A matrix as an array of rows, one row a line. */
-static void
-json_matrix(struct clout_json *json, const char *key, const igraph_matrix_t *m)
-{
-	igraph_integer_t	i, j;
-
-	clout_json_open(json, key, '[', 0);
-	for (i = 0; i < igraph_matrix_nrow(m); i++) {
-		clout_json_open(json, NULL, '[', 1);
-		for (j = 0; j < igraph_matrix_ncol(m); j++)
-			clout_json_real(json, NULL, MATRIX(*m, i, j));
-		clout_json_close(json);
-	}
-	clout_json_close(json);
-}
-
 static void
 json_vertices(struct clout_json *json, const char *key, const struct clout_network *net,
     const igraph_vector_int_t *vertices, int with_bloc)
@@ -369,12 +353,12 @@ clout_mactor_write_json(FILE *out, const struct clout_network *net, const struct
 	clout_json_open(&json, NULL, '{', 0);
 	json_vertices(&json, "actors", net, &ma->actor_vertex, 1);
 	json_vertices(&json, "issues", net, &ma->issue_vertex, 0);
-	json_matrix(&json, "mid", &ma->mid);
-	json_matrix(&json, "midi", &ma->midi);
+	clout_json_matrix(&json, "mid", &ma->mid);
+	clout_json_matrix(&json, "midi", &ma->midi);
 	for (i = 0; i < sizeof vectors / sizeof vectors[0]; i++)
 		json_vector(&json, vectors[i].key, vectors[i].v);
-	json_matrix(&json, "positions", &ma->positions);
-	json_matrix(&json, "weighted_positions", &ma->weighted_positions);
+	clout_json_matrix(&json, "positions", &ma->positions);
+	clout_json_matrix(&json, "weighted_positions", &ma->weighted_positions);
 	clout_json_open(&json, "mobilisation", '{', 0);
 	for (k = 0; k < q; k++) {
 		clout_json_open(&json, igraph_strvector_get(&net->id, VECTOR(ma->issue_vertex)[k]),
@@ -387,7 +371,7 @@ clout_mactor_write_json(FILE *out, const struct clout_network *net, const struct
 	for (which = 0; which < 2; which++) {
 		clout_json_open(&json, which == 0 ? "convergence" : "divergence", '{', 0);
 		for (p = 0; p < CLOUT_MACTOR_ORDERS; p++)
-			json_matrix(&json, orders[p],
+			clout_json_matrix(&json, orders[p],
 			    which == 0 ? &ma->convergence[p] : &ma->divergence[p]);
 		clout_json_close(&json);
 	}

@@ -19,28 +19,6 @@ static const char *const sector_plural[CLOUT_SECTOR_COUNT] = {
 	"drivers", "relays", "dependents", "autonomous"
 };
 
-/* An invisible anchor or a free text at a position. */
-static igraph_error_t
-add_text(struct clout_drawing *d, const char *key, const char *text, double x, double y,
-    double fontsize, const char *colour, igraph_integer_t *index)
-{
-	struct clout_drawing_node	*n;
-
-	IGRAPH_CHECK(clout_drawing_add_node(d, key, text, &n));
-	n->text_only = 1;
-	n->pinned = 1;
-	n->x = x;
-	n->y = y;
-	n->fontsize = fontsize;
-	n->width = n->height = 0.01;
-	snprintf(n->fill, sizeof n->fill, "%s", colour);
-	n->tooltip = clout_i_strdup(text);
-	CLOUT_CHECK_ALLOC(n->tooltip);
-	if (index != NULL)
-		*index = d->nnodes - 1;
-	return IGRAPH_SUCCESS;
-}
-
 static igraph_error_t
 add_line(struct clout_drawing *d, igraph_integer_t from, igraph_integer_t to, int dashed,
     const char *colour)
@@ -104,29 +82,29 @@ clout_micmac_plane(const struct clout_network *net, const struct clout_micmac *m
 	CLOUT_CHECK_ALLOC(d->caption);
 
 	/* axes, mean lines, sector names, scale */
-	IGRAPH_CHECK(add_text(d, "plane:origin", "", 0, 0, 8, AXIS_COLOUR, &o));
-	IGRAPH_CHECK(add_text(d, "plane:x-end", "", PLANE_WIDTH, 0, 8, AXIS_COLOUR, &xe));
-	IGRAPH_CHECK(add_text(d, "plane:y-end", "", 0, PLANE_HEIGHT, 8, AXIS_COLOUR, &ye));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:origin", "", 0, 0, 8, AXIS_COLOUR, &o));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:x-end", "", PLANE_WIDTH, 0, 8, AXIS_COLOUR, &xe));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:y-end", "", 0, PLANE_HEIGHT, 8, AXIS_COLOUR, &ye));
 	IGRAPH_CHECK(add_line(d, o, xe, 0, AXIS_COLOUR));
 	IGRAPH_CHECK(add_line(d, o, ye, 0, AXIS_COLOUR));
-	IGRAPH_CHECK(add_text(d, "plane:mean-x0", "", mx * X, 0, 8, GRID_COLOUR, &a));
-	IGRAPH_CHECK(add_text(d, "plane:mean-x1", "", mx * X, PLANE_HEIGHT, 8, GRID_COLOUR, &b));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:mean-x0", "", mx * X, 0, 8, GRID_COLOUR, &a));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:mean-x1", "", mx * X, PLANE_HEIGHT, 8, GRID_COLOUR, &b));
 	IGRAPH_CHECK(add_line(d, a, b, 1, GRID_COLOUR));
-	IGRAPH_CHECK(add_text(d, "plane:mean-y0", "", 0, my * Y, 8, GRID_COLOUR, &a));
-	IGRAPH_CHECK(add_text(d, "plane:mean-y1", "", PLANE_WIDTH, my * Y, 8, GRID_COLOUR, &b));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:mean-y0", "", 0, my * Y, 8, GRID_COLOUR, &a));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:mean-y1", "", PLANE_WIDTH, my * Y, 8, GRID_COLOUR, &b));
 	IGRAPH_CHECK(add_line(d, a, b, 1, GRID_COLOUR));
-	IGRAPH_CHECK(add_text(d, "plane:drivers", "DRIVERS", mx * X / 2, PLANE_HEIGHT + 14, 12,
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:drivers", "DRIVERS", mx * X / 2, PLANE_HEIGHT + 14, 12,
 	    sector_colours[CLOUT_SECTOR_DRIVER], NULL));
-	IGRAPH_CHECK(add_text(d, "plane:relays", "RELAYS", (mx * X + PLANE_WIDTH) / 2,
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:relays", "RELAYS", (mx * X + PLANE_WIDTH) / 2,
 	    PLANE_HEIGHT + 14, 12, "#998833", NULL));
-	IGRAPH_CHECK(add_text(d, "plane:dependents", "DEPENDENTS", (mx * X + PLANE_WIDTH) / 2, -34,
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:dependents", "DEPENDENTS", (mx * X + PLANE_WIDTH) / 2, -34,
 	    12, "#4488AA", NULL));
-	IGRAPH_CHECK(add_text(d, "plane:autonomous", "AUTONOMOUS", mx * X / 2, -34, 12,
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:autonomous", "AUTONOMOUS", mx * X / 2, -34, 12,
 	    "#777777", NULL));
 	snprintf(text, sizeof text, "dependence \xe2\x86\x92  (mean %.3g)", mx);
-	IGRAPH_CHECK(add_text(d, "plane:x-title", text, PLANE_WIDTH - 80, -16, 10, AXIS_COLOUR, NULL));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:x-title", text, PLANE_WIDTH - 80, -16, 10, AXIS_COLOUR, NULL));
 	snprintf(text, sizeof text, "influence \xe2\x86\x91  (mean %.3g)", my);
-	IGRAPH_CHECK(add_text(d, "plane:y-title", text, 70, PLANE_HEIGHT + 34, 10, AXIS_COLOUR, NULL));
+	IGRAPH_CHECK(clout_drawing_add_text(d, "plane:y-title", text, 70, PLANE_HEIGHT + 34, 10, AXIS_COLOUR, NULL));
 
 	/* the vertices, most influential first: they get the first pick of label places */
 	IGRAPH_CHECK(igraph_vector_int_init(&order, n));

@@ -129,6 +129,27 @@ clout_drawing_destroy(struct clout_drawing *d)
 }
 
 igraph_error_t
+clout_drawing_add_text(struct clout_drawing *d, const char *key, const char *text, double x,
+    double y, double fontsize, const char *colour, igraph_integer_t *index)
+{
+	struct clout_drawing_node	*n;
+
+	IGRAPH_CHECK(clout_drawing_add_node(d, key, text, &n));
+	n->text_only = 1;
+	n->pinned = 1;
+	n->x = x;
+	n->y = y;
+	n->fontsize = fontsize;
+	n->width = n->height = 0.01;
+	snprintf(n->fill, sizeof n->fill, "%s", colour);
+	n->tooltip = clout_i_strdup(text);
+	CLOUT_CHECK_ALLOC(n->tooltip);
+	if (index != NULL)
+		*index = d->nnodes - 1;
+	return IGRAPH_SUCCESS;
+}
+
+igraph_error_t
 clout_drawing_add_node(struct clout_drawing *d, const char *name, const char *label,
     struct clout_drawing_node **node)
 {

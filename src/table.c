@@ -417,3 +417,18 @@ clout_json_table(struct clout_json *json, const char *key, const struct clout_ta
 	}
 	clout_json_close(json);
 }
+
+void
+clout_json_matrix(struct clout_json *json, const char *key, const igraph_matrix_t *m)
+{
+	igraph_integer_t	i, j;
+
+	clout_json_open(json, key, '[', 0);
+	for (i = 0; i < igraph_matrix_nrow(m); i++) {
+		clout_json_open(json, NULL, '[', 1);
+		for (j = 0; j < igraph_matrix_ncol(m); j++)
+			clout_json_real(json, NULL, MATRIX(*m, i, j));
+		clout_json_close(json);
+	}
+	clout_json_close(json);
+}

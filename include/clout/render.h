@@ -128,6 +128,12 @@ void		clout_drawing_destroy(struct clout_drawing *d);
  */
 igraph_error_t	clout_drawing_add_node(struct clout_drawing *d, const char *name,
 		    const char *label, struct clout_drawing_node **node);
+/*
+ * A text pinned at (x, y) points, in colour, or with "" an invisible anchor
+ * for lines; *index (may be NULL) receives its node index.
+ */
+igraph_error_t	clout_drawing_add_text(struct clout_drawing *d, const char *key, const char *text,
+		    double x, double y, double fontsize, const char *colour, igraph_integer_t *index);
 igraph_error_t	clout_drawing_add_edge(struct clout_drawing *d, igraph_integer_t from,
 		    igraph_integer_t to, struct clout_drawing_edge **edge);
 igraph_error_t	clout_drawing_add_cluster(struct clout_drawing *d, const char *label,

@@ -77,6 +77,9 @@ void		clout_json_real(struct clout_json *json, const char *key, double value);
 void		clout_json_int(struct clout_json *json, const char *key, igraph_integer_t value);
 void		clout_json_bool(struct clout_json *json, const char *key, int value);
 void		clout_json_null(struct clout_json *json, const char *key);
+/* A matrix as an array of rows, one row a line. */
+void		clout_json_matrix(struct clout_json *json, const char *key,
+		    const igraph_matrix_t *matrix);
 /* The table as an array of row objects, one per line. */
 void		clout_json_table(struct clout_json *json, const char *key,
 		    const struct clout_table *table);
