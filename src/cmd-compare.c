@@ -41,6 +41,9 @@ const struct cmd_entry cmd_compare_entry = {
 
 enum { OPT_ALIGN = 256, OPT_PERMUTATIONS, OPT_SEED, OPT_TOP };
 
+/* A million permutations pin a p-value to about 0.001 of itself; more only burns time. */
+#define MAX_PERMUTATIONS	1000000
+
 struct compare_opts {
 	int			 align;		/* -1: the default */
 	igraph_integer_t	 permutations;
@@ -83,11 +86,12 @@ parse_options(struct compare_opts *opts, int argc, char **argv)
 		case OPT_PERMUTATIONS:
 		case OPT_SEED:
 		case OPT_TOP:
-			if ((count = cli_count(optarg)) < 0)
+			if ((count = cli_count(optarg)) < 0 ||
+			    (ch == OPT_PERMUTATIONS && count > MAX_PERMUTATIONS))
 				return cli_usage_error(&cmd_compare_entry,
-				    "%s needs a whole number of at least 0, not '%s'",
+				    "%s needs a whole number from 0%s, not '%s'",
 				    ch == OPT_PERMUTATIONS ? "--permutations" : ch == OPT_SEED ?
-				    "--seed" : "--top", optarg);
+				    "--seed" : "--top", ch == OPT_PERMUTATIONS ? " to 1000000" : "", optarg);
 			if (ch == OPT_PERMUTATIONS)
 				opts->permutations = count;
 			else if (ch == OPT_SEED)
@@ -123,8 +127,8 @@ struct report {
 	const char		*a, *b;		/* the cases' names */
 	struct clout_aligned	 al;
 	igraph_bool_t		 directed;
-	double			 edge_jaccard, weighted_jaccard, qap_r, qap_p;
-	igraph_integer_t	 edges_both, edges_only_a, edges_only_b, flips;
+	struct clout_diff	 diff;
+	double			 qap_r, qap_p;
 	struct clout_profile	 pa, pb;
 	double			 triad_distance, out_ks, in_ks;
 	/* per metric: shared vertices, Spearman, Kendall tau-b */
@@ -134,34 +138,23 @@ struct report {
 	igraph_vector_int_t	 rank_a, rank_b;
 };
 
-static void
-edge_counts(struct report *rp)
+/* The index of a name among the aligned names (sorted in byte order), or -1. */
+static igraph_integer_t
+name_index(const struct clout_aligned *al, const char *name)
 {
-	const struct clout_aligned	*al = &rp->al;
-	igraph_integer_t		 i, j, n = igraph_strvector_size(&al->names);
-	double				 min_sum = 0, max_sum = 0;
+	igraph_integer_t	lo = 0, hi = igraph_strvector_size(&al->names) - 1, mid;
+	int			c;
 
-	rp->edges_both = rp->edges_only_a = rp->edges_only_b = rp->flips = 0;
-	for (i = 0; i < n; i++)
-		for (j = rp->directed ? 0 : i + 1; j < n; j++) {
-			int	ha = MATRIX(al->has_a, i, j), hb = MATRIX(al->has_b, i, j);
-			double	wa = fabs(MATRIX(al->weight_a, i, j));
-			double	wb = fabs(MATRIX(al->weight_b, i, j));
-
-			if (i == j)
-				continue;
-			rp->edges_both += ha && hb;
-			rp->edges_only_a += ha && !hb;
-			rp->edges_only_b += hb && !ha;
-			rp->flips += ha && hb && MATRIX(al->weight_a, i, j) *
-			    MATRIX(al->weight_b, i, j) < 0;
-			min_sum += fmin(wa, wb);
-			max_sum += fmax(wa, wb);
-		}
-	rp->edge_jaccard = rp->edges_both + rp->edges_only_a + rp->edges_only_b > 0 ?
-	    (double)rp->edges_both / (double)(rp->edges_both + rp->edges_only_a +
-	    rp->edges_only_b) : NAN;
-	rp->weighted_jaccard = max_sum > 0 ? min_sum / max_sum : NAN;
+	while (lo <= hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(igraph_strvector_get(&al->names, mid), name)) == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
 }
 
 /* Spearman and Kendall of every metric over the names both aligned networks have. */
@@ -170,7 +163,7 @@ rank_correlations(struct report *rp)
 {
 	struct clout_network	na, nb;
 	struct clout_scores	sa, sb;
-	igraph_vector_t		x, y, key;
+	igraph_vector_t		x, y;
 	igraph_vector_int_t	order;
 	igraph_integer_t	i, k, n = igraph_strvector_size(&rp->al.names), va, vb;
 	int			m;
@@ -189,7 +182,6 @@ rank_correlations(struct report *rp)
 	IGRAPH_CHECK(clout_rank_compute(&nb, (1u << CLOUT_METRIC_COUNT) - 1, &sb));
 	IGRAPH_VECTOR_INIT_FINALLY(&x, 0);
 	IGRAPH_VECTOR_INIT_FINALLY(&y, 0);
-	IGRAPH_VECTOR_INIT_FINALLY(&key, 0);
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&order, 0);
 	for (m = 0; m < CLOUT_METRIC_COUNT; m++) {
 		igraph_vector_clear(&x);
@@ -226,23 +218,21 @@ rank_correlations(struct report *rp)
 				IGRAPH_CHECK(igraph_vector_int_push_back(&order, i));
 		clout_rank_sort(net, &s->values[CLOUT_METRIC_POWER], &order);
 		for (i = 0; i < igraph_vector_int_size(&order); i++) {
-			const char	*id = igraph_strvector_get(&net->id, VECTOR(order)[i]);
-			igraph_integer_t j;
+			igraph_integer_t j = name_index(&rp->al,
+			    igraph_strvector_get(&net->id, VECTOR(order)[i]));
 
-			for (j = 0; j < n; j++)
-				if (strcmp(igraph_strvector_get(&rp->al.names, j), id) == 0)
-					VECTOR(*rank)[j] = i + 1;
+			if (j >= 0)
+				VECTOR(*rank)[j] = i + 1;
 		}
 	}
 	igraph_vector_int_destroy(&order);
-	igraph_vector_destroy(&key);
 	igraph_vector_destroy(&y);
 	igraph_vector_destroy(&x);
 	clout_scores_destroy(&sb);
 	clout_scores_destroy(&sa);
 	clout_network_destroy(&nb);
 	clout_network_destroy(&na);
-	IGRAPH_FINALLY_CLEAN(8);
+	IGRAPH_FINALLY_CLEAN(7);
 	return IGRAPH_SUCCESS;
 }
 
@@ -268,7 +258,7 @@ report_compute(struct report *rp, const struct clout_network *a, const struct cl
 
 	rp->directed = a->directed || b->directed;
 	IGRAPH_CHECK(clout_align(a, b, align, &rp->al));
-	edge_counts(rp);
+	clout_diff_compute(&rp->al, rp->directed, &rp->diff);
 	IGRAPH_CHECK(clout_qap(&rp->al, opts->permutations, opts->seed, &rp->qap_r, &rp->qap_p));
 	IGRAPH_CHECK(rank_correlations(rp));
 	IGRAPH_CHECK(clout_profile_compute(a, &rp->pa));
@@ -328,16 +318,16 @@ figures_fill(struct figures *f, const struct report *rp)
 		vb += VECTOR(al->present_b)[i];
 		both += VECTOR(al->present_a)[i] && VECTOR(al->present_b)[i];
 	}
-	IGRAPH_CHECK(figure(f, "edge_jaccard", NAN, NAN, rp->edge_jaccard));
-	IGRAPH_CHECK(figure(f, "weighted_jaccard", NAN, NAN, rp->weighted_jaccard));
+	IGRAPH_CHECK(figure(f, "edge_jaccard", NAN, NAN, rp->diff.edge_jaccard));
+	IGRAPH_CHECK(figure(f, "weighted_jaccard", NAN, NAN, rp->diff.weighted_jaccard));
 	IGRAPH_CHECK(figure(f, "qap_r", NAN, NAN, rp->qap_r));
 	IGRAPH_CHECK(figure(f, "qap_p", NAN, NAN, rp->qap_p));
 	IGRAPH_CHECK(figure(f, "aligned_vertices", (double)va, (double)vb, (double)both));
 	IGRAPH_CHECK(figure(f, "vertices_only_in", (double)(va - both), (double)(vb - both), NAN));
-	IGRAPH_CHECK(figure(f, "edges_in_both", NAN, NAN, (double)rp->edges_both));
-	IGRAPH_CHECK(figure(f, "edges_only_in", (double)rp->edges_only_a,
-	    (double)rp->edges_only_b, NAN));
-	IGRAPH_CHECK(figure(f, "sign_flips", NAN, NAN, (double)rp->flips));
+	IGRAPH_CHECK(figure(f, "edges_in_both", NAN, NAN, (double)rp->diff.both));
+	IGRAPH_CHECK(figure(f, "edges_only_in", (double)rp->diff.only_a,
+	    (double)rp->diff.only_b, NAN));
+	IGRAPH_CHECK(figure(f, "sign_flips", NAN, NAN, (double)rp->diff.flips));
 	IGRAPH_CHECK(figure(f, "merged_vertices", (double)al->merged_a, (double)al->merged_b, NAN));
 	IGRAPH_CHECK(figure(f, "relations_within_one_name", (double)al->same_role_a,
 	    (double)al->same_role_b, NAN));
@@ -464,8 +454,8 @@ write_json(FILE *out, const struct report *rp, const struct compare_opts *opts)
 	clout_json_string(&json, "case_a", rp->a);
 	clout_json_string(&json, "case_b", rp->b);
 	clout_json_string(&json, "align", clout_align_name(rp->al.align));
-	clout_json_real(&json, "edge_jaccard", rp->edge_jaccard);
-	clout_json_real(&json, "weighted_jaccard", rp->weighted_jaccard);
+	clout_json_real(&json, "edge_jaccard", rp->diff.edge_jaccard);
+	clout_json_real(&json, "weighted_jaccard", rp->diff.weighted_jaccard);
 	clout_json_real(&json, "qap_r", rp->qap_r);
 	clout_json_real(&json, "qap_p", rp->qap_p);
 	clout_json_int(&json, "permutations", opts->permutations);

@@ -21,7 +21,8 @@ const struct cmd_entry cmd_similar_entry = {
 	    "  -f, --format FORMAT   table, csv, tsv, json or md (default: table)\n"
 	    "  -o, --output FILE     write to FILE; a name ending in .svg, .png, .pdf, .dot\n"
 	    "                        or .json draws the QAP r matrix as a heat map (an\n"
-	    "                        explicit --format writes the report)\n"
+	    "                        explicit --format writes the report; csv and tsv\n"
+	    "                        give the QAP r matrix alone)\n"
 	    "  -h, --help            show this help\n"
 	    "\n"
 	    "Every pair is aligned by role when both cases have roles, else by id (as\n"
@@ -119,8 +120,9 @@ pair(struct similarity *sim, igraph_integer_t i, igraph_integer_t j, igraph_inte
 {
 	struct clout_aligned	 al;
 	igraph_integer_t	 a, b, n, k;
-	double			 p, r, mins = 0, maxs = 0;
+	double			 p, r;
 	struct difference	*d;
+	struct clout_diff	 diff;
 
 	IGRAPH_CHECK(clout_aligned_init(&al));
 	IGRAPH_FINALLY(clout_aligned_destroy, &al);
@@ -128,13 +130,11 @@ pair(struct similarity *sim, igraph_integer_t i, igraph_integer_t j, igraph_inte
 	    clout_align_default(&sim->nets[i], &sim->nets[j]), &al));
 	IGRAPH_CHECK(clout_qap(&al, 0, 0, &r, &p));
 	n = igraph_strvector_size(&al.names);
-	for (a = 0; a < n; a++)
-		for (b = 0; b < n; b++) {
-			mins += fmin(fabs(MATRIX(al.weight_a, a, b)), fabs(MATRIX(al.weight_b, a, b)));
-			maxs += fmax(fabs(MATRIX(al.weight_a, a, b)), fabs(MATRIX(al.weight_b, a, b)));
-		}
+	/* every ordered pair: the same sums as clout compare's for a directed comparison */
+	clout_diff_compute(&al, 1, &diff);
 	MATRIX(sim->r, i, j) = MATRIX(sim->r, j, i) = r;
-	MATRIX(sim->wj, i, j) = MATRIX(sim->wj, j, i) = maxs > 0 ? mins / maxs : NAN;
+	MATRIX(sim->wj, i, j) = MATRIX(sim->wj, j, i) = diff.weighted_jaccard;
+	VECTOR(sim->align)[i] = al.align;
 	if (top > 0) {
 		if ((d = calloc((size_t)n + 1, sizeof d[0])) == NULL)
 			IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
@@ -160,7 +160,6 @@ pair(struct similarity *sim, igraph_integer_t i, igraph_integer_t j, igraph_inte
 			sim->how_much[i][k] = d[k].amount;
 			sim->only[i][k] = d[k].only;
 		}
-		VECTOR(sim->align)[i] = al.align;
 		free(d);
 		IGRAPH_FINALLY_CLEAN(1);
 	}
@@ -346,15 +345,16 @@ write_report(FILE *out, const struct similarity *sim, const struct similar_opts 
 	for (i = 0; i < sim->ncases; i++) {
 		if ((near = VECTOR(sim->nearest)[i]) < 0)
 			continue;
-		fprintf(out, "%s%s: nearest %s (QAP r %.3f, weighted Jaccard %.3f, by %s); differs "
-		    "most on ", md ? "- " : "", case_name(sim, i), case_name(sim, near),
+		fprintf(out, "%s%s: nearest %s (QAP r %.3f, weighted Jaccard %.3f, by %s)%s",
+		    md ? "- " : "", case_name(sim, i), case_name(sim, near),
 		    MATRIX(sim->r, i, near), MATRIX(sim->wj, i, near),
-		    clout_align_name((enum clout_align)VECTOR(sim->align)[i]));
+		    clout_align_name((enum clout_align)VECTOR(sim->align)[i]),
+		    sim->nwhere[i] > 0 ? "; differs most on " : "");
 		for (k = 0; k < sim->nwhere[i]; k++)
 			fprintf(out, "%s%s (%.1f%s)", k > 0 ? ", " : "", sim->where[i][k],
 			    sim->how_much[i][k], sim->only[i][k] == 1 ? ", only here" :
 			    sim->only[i][k] == 2 ? ", only there" : "");
-		fputs(sim->nwhere[i] == 0 ? "nothing\n" : "\n", out);
+		fputc('\n', out);
 	}
 	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
 }

@@ -197,6 +197,32 @@ clout_align(const struct clout_network *a, const struct clout_network *b, enum c
 	return IGRAPH_SUCCESS;
 }
 
+void
+clout_diff_compute(const struct clout_aligned *al, igraph_bool_t directed, struct clout_diff *diff)
+{
+	igraph_integer_t	i, j, n = igraph_strvector_size(&al->names);
+	double			min_sum = 0, max_sum = 0;
+
+	memset(diff, 0, sizeof *diff);
+	for (i = 0; i < n; i++)
+		for (j = directed ? 0 : i + 1; j < n; j++) {
+			int	ha = MATRIX(al->has_a, i, j), hb = MATRIX(al->has_b, i, j);
+			double	wa = MATRIX(al->weight_a, i, j), wb = MATRIX(al->weight_b, i, j);
+
+			if (i == j)
+				continue;
+			diff->both += ha && hb;
+			diff->only_a += ha && !hb;
+			diff->only_b += hb && !ha;
+			diff->flips += ha && hb && wa * wb < 0;
+			min_sum += fmin(fabs(wa), fabs(wb));
+			max_sum += fmax(fabs(wa), fabs(wb));
+		}
+	diff->edge_jaccard = diff->both + diff->only_a + diff->only_b > 0 ? (double)diff->both /
+	    (double)(diff->both + diff->only_a + diff->only_b) : NAN;
+	diff->weighted_jaccard = max_sum > 0 ? min_sum / max_sum : NAN;
+}
+
 igraph_error_t
 clout_aligned_network(const struct clout_aligned *al, int side_b, igraph_bool_t directed,
     struct clout_network *net)

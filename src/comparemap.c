@@ -115,11 +115,12 @@ clout_compare_drawing(const struct clout_aligned *al, const char *a, const char 
 			CLOUT_CHECK_ALLOC(e->tooltip);
 			CLOUT_CHECK_ALLOC(e->classes);
 		}
+	/* counted as clout compare counts them: a flipped relation is in both */
 	d->caption = clout_i_asprintf("%" IGRAPH_PRId " aligned vertices; relations: %"
-	    IGRAPH_PRId " in both, %" IGRAPH_PRId " only in %s, %" IGRAPH_PRId " only in %s, %"
-	    IGRAPH_PRId " with the sign flipped.\nWidth: the larger weight of the two (signed "
-	    "weights summed over merged vertices). Hover for both weights.", n, counts[IN_BOTH],
-	    counts[ONLY_A], a, counts[ONLY_B], b, counts[FLIPPED]);
+	    IGRAPH_PRId " in both (%" IGRAPH_PRId " of them with the sign flipped), %" IGRAPH_PRId
+	    " only in %s, %" IGRAPH_PRId " only in %s.\nWidth: the larger weight of the two "
+	    "(signed weights summed over merged vertices). Hover for both weights.", n,
+	    counts[IN_BOTH] + counts[FLIPPED], counts[FLIPPED], counts[ONLY_A], a, counts[ONLY_B], b);
 	CLOUT_CHECK_ALLOC(d->caption);
 	return add_legend(d, a, b, !directed);
 }

@@ -45,6 +45,21 @@ void		clout_aligned_destroy(struct clout_aligned *al);
 igraph_error_t	clout_align(const struct clout_network *a, const struct clout_network *b,
 		    enum clout_align align, struct clout_aligned *al);
 
+/*
+ * The headline differences of an alignment: pairs of names with a relation
+ * (ordered when directed, else unordered) in both, only in A, only in B, and
+ * the pairs in both whose signed sums have opposite signs (flips, counted in
+ * both too); edge Jaccard = both / (both + only A + only B) and weighted
+ * Jaccard = sum min(|w_A|, |w_B|) / sum max(|w_A|, |w_B|), NaN when empty.
+ */
+struct clout_diff {
+	igraph_integer_t	 both, only_a, only_b, flips;
+	double			 edge_jaccard, weighted_jaccard;
+};
+
+void		clout_diff_compute(const struct clout_aligned *al, igraph_bool_t directed,
+		    struct clout_diff *diff);
+
 /* One side of an alignment as a network of its own (ids = aligned names). */
 igraph_error_t	clout_aligned_network(const struct clout_aligned *al, int side_b,
 		    igraph_bool_t directed, struct clout_network *net);
