@@ -80,6 +80,7 @@ bench: all
 	@CLOUT=$(BUILD)/clout scripts/bench
 	@CLOUT=$(BUILD)/clout scripts/bench-map
 	@CLOUT=$(BUILD)/clout scripts/bench-whatif
+	@CLOUT=$(BUILD)/clout scripts/bench-compare
 
 # The gallery: every case's influence map, drawn from data/ into graphs/.
 graphs: all
