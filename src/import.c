@@ -375,23 +375,32 @@ col_lookup(const struct table *t, const char *spec)
 	return -1;
 }
 
-/* Does row hold every named (not numbered) column of specs? */
+/* How many named (not numbered) columns of specs row holds; *named receives their number. */
 static int
-row_has_names(const struct row *row, const char *const *specs, int nspecs)
+row_names_found(const struct row *row, const char *const *specs, int nspecs, int *named)
 {
-	int	i, j, named = 0;
+	int	i, j, found = 0;
 
+	*named = 0;
 	for (i = 0; i < nspecs; i++) {
 		if (specs[i] == NULL || is_number_spec(specs[i]))
 			continue;
-		named++;
+		(*named)++;
 		for (j = 0; j < row->nfields; j++)
 			if (clout_i_strcaseeq(row->fields[j], specs[i]))
 				break;
-		if (j == row->nfields)
-			return 0;
+		found += j < row->nfields;
 	}
-	return named > 0 || nspecs == 0 ? 1 : -1;
+	return found;
+}
+
+/* Does row hold every named column of specs? -1 when none is named. */
+static int
+row_has_names(const struct row *row, const char *const *specs, int nspecs)
+{
+	int	named, found = row_names_found(row, specs, nspecs, &named);
+
+	return named == 0 ? (nspecs == 0 ? 1 : -1) : found == named;
 }
 
 /*
@@ -430,6 +439,18 @@ find_header(struct ctx *c, struct table *t, long skip, const char *const *specs,
 				break;
 		if (i == t->nrows) {
 			char	*wanted = NULL, *more;
+			int	 best = 0, named, found;
+
+			/* a row with some of the names is the header, with a column misnamed */
+			for (i = first; i < t->nrows; i++) {
+				found = row_names_found(&t->rows[i], specs, nspecs, &named);
+				if (found > best) {
+					best = found;
+					t->header = i;
+				}
+			}
+			if (best > 0)
+				goto name_columns;
 
 			for (j = 0; j < nspecs; j++) {
 				if (specs[j] == NULL || is_number_spec(specs[j]))
@@ -449,9 +470,11 @@ find_header(struct ctx *c, struct table *t, long skip, const char *const *specs,
 			return IGRAPH_SUCCESS;
 		}
 		t->header = i;
-		IGRAPH_CHECK(note(c, "%s: header found on line %ld (%ld lines before it skipped)",
-		    base_name(t->name), t->rows[i].line, t->rows[i].line - 1));
 	}
+name_columns:
+	if (t->rows[t->header].line > 1)
+		IGRAPH_CHECK(note(c, "%s: header on line %ld (%ld lines before it skipped)",
+		    base_name(t->name), t->rows[t->header].line, t->rows[t->header].line - 1));
 	{
 		const struct row	*h = &t->rows[t->header];
 
