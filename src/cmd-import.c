@@ -325,7 +325,7 @@ print_summary(const struct import_cli *cli, const struct clout_import_report *r)
 	else
 		fprintf(stderr, "clout: import: read %ld rows from %s\n", r->rows_read, cli->o.path);
 	if (skipped > 0) {
-		fprintf(stderr, "clout: import: skipped %ld rows:", skipped);
+		fprintf(stderr, "clout: import: skipped %ld row%s:", skipped, skipped > 1 ? "s" : "");
 		if (r->skipped_missing > 0) {
 			fprintf(stderr, " %ld with a missing %s", r->skipped_missing,
 			    cli->o.mode == CLOUT_IMPORT_TWO_MODE ? "actor or event" :
@@ -343,16 +343,19 @@ print_summary(const struct import_cli *cli, const struct clout_import_report *r)
 		fputc('\n', stderr);
 	}
 	if (r->split_values > 0)
-		fprintf(stderr, "clout: import: --split made %ld more relations\n", r->split_values);
+		fprintf(stderr, "clout: import: --split made %ld more relation%s\n", r->split_values,
+		    r->split_values > 1 ? "s" : "");
 	if (r->skipped_self > 0)
-		fprintf(stderr, "clout: import: left out %ld self-loops (source = target)\n",
-		    r->skipped_self);
+		fprintf(stderr, "clout: import: left out %ld self-loop%s (source = target)\n",
+		    r->skipped_self, r->skipped_self > 1 ? "s" : "");
 	if (r->dropped_zero > 0)
-		fprintf(stderr, "clout: import: left out %ld relations of weight 0\n", r->dropped_zero);
+		fprintf(stderr, "clout: import: left out %ld relation%s of weight 0\n", r->dropped_zero,
+		    r->dropped_zero > 1 ? "s" : "");
 	fprintf(stderr, "clout: import: %" IGRAPH_PRId " actors (%" IGRAPH_PRId " isolated), %"
 	    IGRAPH_PRId " relations", r->actors, r->isolates, r->relations);
 	if (r->merged > 0)
-		fprintf(stderr, " (%ld rows merged into parallel relations by %s)", r->merged,
+		fprintf(stderr, " (%ld row%s merged into parallel relations by %s)", r->merged,
+		    r->merged > 1 ? "s" : "",
 		    merges[cli->o.merge]);
 	fputc('\n', stderr);
 }

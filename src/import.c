@@ -978,7 +978,7 @@ read_nodes(struct ctx *c)
 		IGRAPH_FINALLY_CLEAN(1);
 	}
 	if (!c->failed && c->nodes.odd_trimmed > 0)
-		IGRAPH_CHECK(note(c, "%s: %ld cells had odd white space (non-breaking spaces...) at their ends: trimmed",
+		IGRAPH_CHECK(note(c, "%s: %ld cell(s) had odd white space (non-breaking spaces...) at their ends: trimmed",
 		    base_name(c->nodes.name), c->nodes.odd_trimmed));
 	return IGRAPH_SUCCESS;
 }
@@ -1058,7 +1058,7 @@ edges_from_rows(struct ctx *c)
 		IGRAPH_FINALLY_CLEAN(2);
 	}
 	if (not_in_nodes > 0)
-		IGRAPH_CHECK(note(c, "%ld ids of the relations are not in the node table: added, labelled by their id",
+		IGRAPH_CHECK(note(c, "%ld id(s) of the relations not in the node table: added, labelled by their id",
 		    not_in_nodes));
 	return IGRAPH_SUCCESS;
 }
@@ -1298,10 +1298,10 @@ evidence_text(const struct ctx *c, const struct rel *r)
 				return NULL;
 		}
 		more = r->count > r->nrefs ?
-		    clout_i_asprintf("%ld shared %s in %s: %s and %ld more", r->count,
+		    clout_i_asprintf("%ld common %s values in %s: %s and %ld more", r->count,
 		    c->main.cols[c->c_target], file, list, r->count - r->nrefs) :
-		    clout_i_asprintf("%ld shared %s in %s: %s", r->count,
-		    c->main.cols[c->c_target], file, list);
+		    clout_i_asprintf("%ld common %s value%s in %s: %s", r->count,
+		    c->main.cols[c->c_target], r->count > 1 ? "s" : "", file, list);
 		free(list);
 		return more;
 	}
@@ -1602,7 +1602,7 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 	if (!c.failed)
 		IGRAPH_CHECK(find_header(&c, &c.main, o->skip, specs, nspecs));
 	if (!c.failed && c.main.odd_trimmed > 0)
-		IGRAPH_CHECK(note(&c, "%s: %ld cells had odd white space (non-breaking spaces...) at their ends: trimmed",
+		IGRAPH_CHECK(note(&c, "%s: %ld cell(s) had odd white space (non-breaking spaces...) at their ends: trimmed",
 		    base_name(o->path), c.main.odd_trimmed));
 	rep->trimmed = c.main.odd_trimmed;
 	if (!c.failed && c.main.header >= 0)
