@@ -67,6 +67,7 @@ struct split {
 struct rel {
 	igraph_integer_t	 from, to;
 	double			 sum, max, first;
+	int			 first_sign;	/* the first row's, also when its weight is 0 */
 	long			 count;
 	double			 confidence;	/* -1: none */
 	char			*evidence;	/* the first row's, when a column gives it */
@@ -856,9 +857,10 @@ actor_add(struct ctx *c, const char *id, const char *label, igraph_integer_t *in
 
 /* Fold one row's value (signed weight) into the relation from -> to. */
 static igraph_error_t
-relation_add(struct ctx *c, igraph_integer_t from, igraph_integer_t to, double value,
-    double confidence, const char *evidence, long ref)
+relation_add(struct ctx *c, igraph_integer_t from, igraph_integer_t to, double weight,
+    int sign, double confidence, const char *evidence, long ref)
 {
+	double			 value = sign * weight;
 	igraph_integer_t	existing;
 	struct rel		*r;
 	uint64_t		 key;
@@ -888,6 +890,7 @@ relation_add(struct ctx *c, igraph_integer_t from, igraph_integer_t to, double v
 		r->from = from;
 		r->to = to;
 		r->first = value;
+		r->first_sign = sign;
 		r->confidence = -1;
 		if (evidence != NULL && evidence[0] != '\0')
 			CLOUT_CHECK_ALLOC(r->evidence = clout_i_strdup(evidence));
@@ -1049,7 +1052,7 @@ edges_from_rows(struct ctx *c)
 				IGRAPH_CHECK(actor_add(c, tp[j], tp[j], &b));
 				if (with_nodes)
 					not_in_nodes += c->nactors - before;
-				IGRAPH_CHECK(relation_add(c, a, b, sign * weight, confidence,
+				IGRAPH_CHECK(relation_add(c, a, b, weight, sign, confidence,
 				    ev != NULL && !is_missing(c, ev) ? ev : NULL, row->line));
 			}
 		}
@@ -1156,7 +1159,7 @@ two_mode_from_rows(struct ctx *c)
 
 		for (i = 0; i < n; i++)
 			for (j = i + 1; j < n; j++)
-				IGRAPH_CHECK(relation_add(c, VECTOR(*m)[i], VECTOR(*m)[j], w, -1,
+				IGRAPH_CHECK(relation_add(c, VECTOR(*m)[i], VECTOR(*m)[j], w, 1, -1,
 				    NULL, e));
 	}
 	/* merging shared events is the projection itself, not a merge of parallel rows */
@@ -1243,7 +1246,7 @@ votes_from_rows(struct ctx *c)
 			if (common == 0)
 				continue;
 			/* one relation per pair: the mean score, its evidence the number of votes */
-			IGRAPH_CHECK(relation_add(c, actor[i], actor[j], score / (double)common, -1,
+			IGRAPH_CHECK(relation_add(c, actor[i], actor[j], score / (double)common, 1, -1,
 			    NULL, common));
 		}
 	}
@@ -1264,8 +1267,8 @@ final_weight(const struct ctx *c, const struct rel *r)
 	if (c->o->mode == CLOUT_IMPORT_TWO_MODE)
 		return r->sum;
 	switch (c->o->merge) {
-	case CLOUT_MERGE_COUNT: return (r->first < 0 ? -1 : 1) * (double)r->count;
-	case CLOUT_MERGE_MAX:   return (r->first < 0 ? -1 : 1) * r->max;
+	case CLOUT_MERGE_COUNT: return r->first_sign * (double)r->count;
+	case CLOUT_MERGE_MAX:   return r->first_sign * r->max;
 	case CLOUT_MERGE_MEAN:  return r->sum / (double)r->count;
 	case CLOUT_MERGE_FIRST: return r->first;
 	default:                return r->sum;
