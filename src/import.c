@@ -1309,8 +1309,8 @@ evidence_text(const struct ctx *c, const struct rel *r)
 		return more;
 	}
 	if (r->evidence != NULL)
-		return r->count > 1 ? clout_i_asprintf("%s (and %ld more rows)", r->evidence,
-		    r->count - 1) : clout_i_strdup(r->evidence);
+		return r->count > 1 ? clout_i_asprintf("%s (and %ld more row%s)", r->evidence,
+		    r->count - 1, r->count > 2 ? "s" : "") : clout_i_strdup(r->evidence);
 	for (i = 0; i < r->nrefs; i++)
 		n += snprintf(refs + n, sizeof refs - (size_t)n, "%s%ld", i ? ", " : "", r->refs[i]);
 	if (r->count > r->nrefs)

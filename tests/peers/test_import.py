@@ -337,6 +337,7 @@ def agreement(path):
 
 
 def test_unga(ck, tmp):
+    cases = []
     for year, nvotes in ((1995, 80), (2008, 78), (2014, 80), (2022, 3)):
         f = "unga-roll-call-votes/%d_RAW_COIN.csv" % year
         if not present(ck, "unga %d" % year, f):
@@ -345,6 +346,7 @@ def test_unga(ck, tmp):
         got = run_import(ck, tmp, "unga-%d" % year, ["--vote-matrix", os.path.join(DATA, f)])
         if got is None:
             continue
+        cases.append(os.path.join(tmp, "unga-%d" % year))
         actors, relations, case, err = got
         ck.check("unga %d: %d votes" % (year, nvotes), n == nvotes and
                  "read %d votes" % nvotes in err, err)
@@ -366,6 +368,15 @@ def test_unga(ck, tmp):
         if year == 2022:
             ck.check("unga 2022: Russia and Ukraine never agree (no relation)",
                      ru_ua not in w, w.get(ru_ua))
+
+
+    if len(cases) == 4:
+        rc, out, err = common.run_clout(["compare", cases[1], cases[2]], timeout=300)
+        ck.check("unga: clout compare reads 2008 and 2014", rc == 0 and "qap_r" in out,
+                 "exit %d: %s" % (rc, err[-300:]))
+        rc, out, err = common.run_clout(["similar"] + cases, timeout=600)
+        ck.check("unga: clout similar reads the four years", rc == 0 and out.strip() != "",
+                 "exit %d: %s" % (rc, err[-300:]))
 
 
 # ---------------------------------------------------------------- ATOP
