@@ -145,7 +145,7 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 	};
 	const struct cmd_entry	*e = &cmd_import_entry;
 	struct clout_import_options *o = &cli->o;
-	int			 ch, bad = 0;
+	int			 ch, bad = 0, i;
 
 	o->skip = -1;
 	opterr = 0;
@@ -256,6 +256,27 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 		if (o->mode == CLOUT_IMPORT_VOTES && (o->actor || o->event || cli->where.n ||
 		    cli->split.n || o->no_header))
 			return cli_usage_error(e, "--vote-matrix takes no --actor, --event, --where, --split or --no-header");
+	}
+	for (i = 0; i < cli->where.n; i++) {
+		const char	*alt = cli->where.items[i];
+
+		/* each alternative must read COL OP VALUE; the columns are checked against the file */
+		for (;;) {
+			size_t	len = strcspn(alt, "|"), op = strcspn(alt, "=!<>");
+
+			if (op == 0 || op >= len || (alt[op] == '!' && alt[op + 1] != '='))
+				return cli_usage_error(e, "--where '%s': each alternative is COL OP VALUE (OP: = != < <= > >=)",
+				    cli->where.items[i]);
+			if (alt[len] == '\0')
+				break;
+			alt += len + 1;
+		}
+	}
+	for (i = 0; i < cli->split.n; i++) {
+		const char	*eq = strchr(cli->split.items[i], '=');
+
+		if (eq == NULL || eq == cli->split.items[i] || eq[1] == '\0')
+			return cli_usage_error(e, "--split '%s' is not COL=SEP", cli->split.items[i]);
 	}
 	if (o->newman && o->mode != CLOUT_IMPORT_TWO_MODE)
 		return cli_usage_error(e, "--weighting goes with --two-mode");
