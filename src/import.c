@@ -413,7 +413,7 @@ static igraph_error_t
 find_header(struct ctx *c, struct table *t, long skip, const char *const *specs, int nspecs)
 {
 	long	first = 0, i;
-	int	j, k, width = 0, renamed = 0;
+	int	j, k, width = 0;
 
 	while (first < t->nrows && t->rows[first].line <= skip)
 		first++;
@@ -482,30 +482,32 @@ name_columns:
 		CLOUT_CHECK_ALLOC(t->cols = calloc((size_t)h->nfields + 1, sizeof *t->cols));
 		for (j = 0; j < h->nfields; j++) {
 			const char	*name = h->fields[j];
-			char		*fresh;
+			char		 blank[32], **slot = &t->cols[t->ncols];
 			int		 n = 2;
 
 			if (name[0] == '\0') {
-				CLOUT_CHECK_ALLOC(fresh = clout_i_asprintf("_%d", j + 1));
-				IGRAPH_CHECK(note(c, "%s: column %d has no name: called %s",
-				    base_name(t->name), j + 1, fresh));
-				renamed++;
-			} else
-				CLOUT_CHECK_ALLOC(fresh = clout_i_strdup(name));
-			for (k = 0; k < t->ncols; k++) {
-				if (strcmp(t->cols[k], fresh) != 0)
+				snprintf(blank, sizeof blank, "_%d", j + 1);
+				name = blank;
+			}
+			/* the table owns every name at once, so a failure below leaks nothing */
+			CLOUT_CHECK_ALLOC(*slot = clout_i_strdup(name));
+			t->ncols++;
+			for (k = 0; k < t->ncols - 1; k++) {
+				if (strcmp(t->cols[k], *slot) != 0)
 					continue;
-				free(fresh);
-				CLOUT_CHECK_ALLOC(fresh = clout_i_asprintf("%s_%d", name, n++));
+				free(*slot);
+				*slot = NULL;
+				CLOUT_CHECK_ALLOC(*slot = clout_i_asprintf("%s_%d", name, n++));
 				k = -1;	/* check the new name against all again */
 			}
-			if (n > 2)
+			if (name == blank)
+				IGRAPH_CHECK(note(c, "%s: column %d has no name: called %s",
+				    base_name(t->name), j + 1, *slot));
+			else if (n > 2)
 				IGRAPH_CHECK(note(c, "%s: column %d repeats the name '%s': called %s",
-				    base_name(t->name), j + 1, name, fresh));
-			t->cols[t->ncols++] = fresh;
+				    base_name(t->name), j + 1, name, *slot));
 		}
 	}
-	(void)renamed;
 	return IGRAPH_SUCCESS;
 }
 
@@ -744,16 +746,31 @@ split_sep(const struct ctx *c, int col)
  * name that holds sep counts as one part. Each part is cleaned; empty parts
  * are dropped. parts receives copies (free them), *nparts their number.
  */
+struct parts {
+	char	**items;
+	int	  n;
+};
+
+static void
+parts_destroy(void *data)
+{
+	struct parts	*p = data;
+
+	while (p->n > 0)
+		free(p->items[--p->n]);
+	free(p->items);
+	p->items = NULL;
+}
+
 static igraph_error_t
-split_cell(const struct ctx *c, const char *text, const char *sep, char ***parts, int *nparts)
+split_cell(const struct ctx *c, const char *text, const char *sep, struct parts *parts)
 {
 	size_t	 seplen = sep ? strlen(sep) : 0, n = 1;
 	const char *p;
 	char	**out;
 	int	 count = 0;
 
-	*parts = NULL;
-	*nparts = 0;
+	parts_destroy(parts);
 	if (sep != NULL)
 		for (p = text; (p = strstr(p, sep)) != NULL; p += seplen)
 			n++;
@@ -805,17 +822,9 @@ split_cell(const struct ctx *c, const char *text, const char *sep, char ***parts
 		else if (*p != '\0' && sep == NULL)
 			break;
 	}
-	*parts = out;
-	*nparts = count;
+	parts->items = out;
+	parts->n = count;
 	return IGRAPH_SUCCESS;
-}
-
-static void
-parts_free(char **parts, int n)
-{
-	while (n-- > 0)
-		free(parts[n]);
-	free(parts);
 }
 
 /* ---- actors and relations ---- */
@@ -994,14 +1003,16 @@ edges_from_rows(struct ctx *c)
 	const char	*src_sep = split_sep(c, c->c_source), *tgt_sep = split_sep(c, c->c_target);
 	long		 r, not_in_nodes = 0;
 	int		 with_nodes = c->o->nodes != NULL;
+	struct parts	 sp = { NULL, 0 }, tp = { NULL, 0 };	/* reused row after row */
 
+	IGRAPH_FINALLY(parts_destroy, &sp);
+	IGRAPH_FINALLY(parts_destroy, &tp);
 	for (r = c->main.header + 1; r < c->main.nrows; r++) {
 		const struct row	*row = &c->main.rows[r];
 		const char		*src = cell(row, c->c_source), *tgt = cell(row, c->c_target);
 		double			 weight = 1, confidence = -1;
 		int			 sign = c->o->sign_constant ? c->o->sign_constant : 1;
-		char			**sp, **tp;
-		int			 ns, nt, i, j;
+		int			 i, j;
 
 		c->rep->rows_read++;
 		if (is_missing(c, src) || is_missing(c, tgt) ||
@@ -1032,34 +1043,32 @@ edges_from_rows(struct ctx *c)
 			weight = -weight;
 			sign = -sign;
 		}
-		IGRAPH_CHECK(split_cell(c, src, src_sep, &sp, &ns));
-		IGRAPH_FINALLY(free, sp);
-		IGRAPH_CHECK(split_cell(c, tgt, tgt_sep, &tp, &nt));
-		IGRAPH_FINALLY(free, tp);
-		if (ns * nt > 1)
-			c->rep->split_values += ns * nt - 1;
-		for (i = 0; i < ns; i++) {
-			for (j = 0; j < nt; j++) {
+		IGRAPH_CHECK(split_cell(c, src, src_sep, &sp));
+		IGRAPH_CHECK(split_cell(c, tgt, tgt_sep, &tp));
+		if (sp.n * tp.n > 1)
+			c->rep->split_values += sp.n * tp.n - 1;
+		for (i = 0; i < sp.n; i++) {
+			for (j = 0; j < tp.n; j++) {
 				igraph_integer_t	a, b, before = c->nactors;
 				const char		*ev = c->c_evidence >= 0 ?
 				    cell(row, c->c_evidence) : NULL;
 
-				if (strcmp(sp[i], tp[j]) == 0) {
+				if (strcmp(sp.items[i], tp.items[j]) == 0) {
 					c->rep->skipped_self++;
 					continue;
 				}
-				IGRAPH_CHECK(actor_add(c, sp[i], sp[i], &a));
-				IGRAPH_CHECK(actor_add(c, tp[j], tp[j], &b));
+				IGRAPH_CHECK(actor_add(c, sp.items[i], sp.items[i], &a));
+				IGRAPH_CHECK(actor_add(c, tp.items[j], tp.items[j], &b));
 				if (with_nodes)
 					not_in_nodes += c->nactors - before;
 				IGRAPH_CHECK(relation_add(c, a, b, weight, sign, confidence,
 				    ev != NULL && !is_missing(c, ev) ? ev : NULL, row->line));
 			}
 		}
-		parts_free(tp, nt);
-		parts_free(sp, ns);
-		IGRAPH_FINALLY_CLEAN(2);
 	}
+	parts_destroy(&tp);
+	parts_destroy(&sp);
+	IGRAPH_FINALLY_CLEAN(2);
 	if (not_in_nodes > 0)
 		IGRAPH_CHECK(note(c, "%ld id(s) of the relations not in the node table: added, labelled by their id",
 		    not_in_nodes));
@@ -1123,14 +1132,15 @@ two_mode_from_rows(struct ctx *c)
 	const char		*actor_sep = split_sep(c, c->c_source);
 	igraph_integer_t	 e, i, j, a;
 	long			 r;
+	struct parts		 parts = { NULL, 0 };
 
 	CLOUT_CHECK_ALLOC(c->event_index = clout_i_strmap_new());
+	IGRAPH_FINALLY(parts_destroy, &parts);
 	CLOUT_CHECK_ALLOC(c->memberships = clout_i_pairmap_new());
 	for (r = c->main.header + 1; r < c->main.nrows; r++) {
 		const struct row	*row = &c->main.rows[r];
 		const char		*actor = cell(row, c->c_source), *event = cell(row, c->c_target);
-		char			**parts;
-		int			 n, k;
+		int			 k;
 
 		c->rep->rows_read++;
 		if (is_missing(c, actor) || is_missing(c, event)) {
@@ -1141,17 +1151,16 @@ two_mode_from_rows(struct ctx *c)
 			c->rep->skipped_filtered++;
 			continue;
 		}
-		IGRAPH_CHECK(split_cell(c, actor, actor_sep, &parts, &n));
-		IGRAPH_FINALLY(free, parts);
-		if (n > 1)
-			c->rep->split_values += n - 1;
-		for (k = 0; k < n; k++) {
-			IGRAPH_CHECK(actor_add(c, parts[k], parts[k], &a));
+		IGRAPH_CHECK(split_cell(c, actor, actor_sep, &parts));
+		if (parts.n > 1)
+			c->rep->split_values += parts.n - 1;
+		for (k = 0; k < parts.n; k++) {
+			IGRAPH_CHECK(actor_add(c, parts.items[k], parts.items[k], &a));
 			IGRAPH_CHECK(event_member(c, event, a));
 		}
-		parts_free(parts, n);
-		IGRAPH_FINALLY_CLEAN(1);
 	}
+	parts_destroy(&parts);
+	IGRAPH_FINALLY_CLEAN(1);
 	for (e = 0; e < c->nevents; e++) {
 		const igraph_vector_int_t	*m = &c->event_actors[e];
 		igraph_integer_t		 n = igraph_vector_int_size(m);
