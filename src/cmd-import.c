@@ -413,6 +413,12 @@ cmd_import_exec(int argc, char **argv)
 		if (diags.count > 10)
 			fprintf(stderr, "clout: import: and %" IGRAPH_PRId " more errors\n",
 			    diags.count - 10);
+		for (i = 0; i < diags.count && cli.o.encoding == CLOUT_ENCODING_UTF8; i++) {
+			if (strncmp(diags.items[i].message, "invalid UTF-8", 13) == 0) {
+				fprintf(stderr, "clout: import: a file that is not UTF-8 can be read with --encoding latin1 or cp1252\n");
+				break;
+			}
+		}
 		status = CLOUT_EXIT_FAILURE;
 	} else {
 		print_summary(&cli, &report);
