@@ -344,7 +344,8 @@ print_summary(const struct import_cli *cli, const struct clout_import_report *r)
 	if (cli->o.mode == CLOUT_IMPORT_VOTES)
 		fprintf(stderr, "clout: import: read %ld votes from %s\n", r->votes, cli->o.path);
 	else
-		fprintf(stderr, "clout: import: read %ld rows from %s\n", r->rows_read, cli->o.path);
+		fprintf(stderr, "clout: import: read %ld row%s from %s\n", r->rows_read,
+		    r->rows_read == 1 ? "" : "s", cli->o.path);
 	if (skipped > 0) {
 		fprintf(stderr, "clout: import: skipped %ld row%s:", skipped, skipped > 1 ? "s" : "");
 		if (r->skipped_missing > 0) {

@@ -461,11 +461,20 @@ find_header(struct ctx *c, struct table *t, long skip, const char *const *specs,
 				free(wanted);
 				CLOUT_CHECK_ALLOC(wanted = more);
 			}
+			const struct row	*row = &t->rows[first];
+			const char		*other = row->nfields == 1 ?
+			    strpbrk(row->fields[0], ";\t|") : NULL;
+			char			 hint[64] = "";
+
+			/* one field holding a likely delimiter: the file is not comma-separated */
+			if (other != NULL && !c->o->whitespace)
+				snprintf(hint, sizeof hint, "; is the delimiter '%s'? give --delimiter %s",
+				    *other == '\t' ? "tab" : *other == ';' ? ";" : "|",
+				    *other == '\t' ? "tab" : *other == ';' ? "';'" : "'|'");
 			IGRAPH_FINALLY(free, wanted);
 			IGRAPH_CHECK(fail(c, t->name, 0, 0,
-			    "no header found: no row has the columns %s (first row, line %ld: '%s'%s)",
-			    wanted, t->rows[first].line, cell(&t->rows[first], 0),
-			    t->rows[first].nfields > 1 ? ", ..." : ""));
+			    "no header found: no row has the columns %s (first row, line %ld: '%s'%s)%s",
+			    wanted, row->line, cell(row, 0), row->nfields > 1 ? ", ..." : "", hint));
 			free(wanted);
 			IGRAPH_FINALLY_CLEAN(1);
 			return IGRAPH_SUCCESS;
