@@ -250,7 +250,8 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 	} else {
 		if (o->source || o->target || o->weight || o->sign || o->sign_constant ||
 		    o->evidence || o->confidence || o->nodes)
-			return cli_usage_error(e, "--source, --target, --weight, --sign, --evidence, --confidence and --nodes are for edge lists");
+			return cli_usage_error(e, "--source, --target, --weight, --sign, --evidence, "
+			    "--confidence and --nodes are for edge lists");
 		if (o->mode == CLOUT_IMPORT_TWO_MODE && (o->actor == NULL || o->event == NULL))
 			return cli_usage_error(e, "--two-mode needs --actor and --event");
 		if (o->mode == CLOUT_IMPORT_VOTES && (o->actor || o->event || cli->where.n ||

@@ -1680,7 +1680,8 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 		rep->actors = c.nactors;
 		if (rep->relations == 0)
 			IGRAPH_CHECK(fail(&c, o->path, 0, 0,
-			    "empty result: no relation is left of the %ld data rows (%ld missing a value, %ld filtered out, %ld self-loops, %ld unreadable, %ld with weight 0)",
+			    "empty result: no relation is left of the %ld data rows (%ld missing a value, "
+			    "%ld filtered out, %ld self-loops, %ld unreadable, %ld with weight 0)",
 			    rep->rows_read, rep->skipped_missing, rep->skipped_filtered,
 			    rep->skipped_self, rep->skipped_bad_weight, rep->dropped_zero));
 	}
