@@ -33,6 +33,24 @@ typedef igraph_error_t clout_i_record_fn(const struct clout_i_record *record, vo
  */
 igraph_error_t	clout_i_csv_read(FILE *in, const char *name, int file_order,
 		    struct clout_diags *diags, clout_i_record_fn *fn, void *user);
+
+/* How clout_i_csv_read_with reads: the defaults of clout_i_csv_read are ',', trimmed, UTF-8. */
+enum clout_i_encoding {
+	CLOUT_I_UTF8 = 0,
+	CLOUT_I_LATIN1,
+	CLOUT_I_CP1252
+};
+
+struct clout_i_csv_options {
+	char			 delimiter;	/* 0: runs of blanks (spaces, tabs), no quoting */
+	int			 raw;		/* fields untrimmed (the caller trims and reports) */
+	enum clout_i_encoding	 encoding;	/* converted to UTF-8; an undefined byte is an error */
+};
+
+/* clout_i_csv_read with the options; NULL options are the defaults. */
+igraph_error_t	clout_i_csv_read_with(FILE *in, const char *name, int file_order,
+		    struct clout_diags *diags, const struct clout_i_csv_options *options,
+		    clout_i_record_fn *fn, void *user);
 /* Write one field, quoted only when it must be (by libcsv's writer). */
 int		clout_i_csv_write_field(FILE *out, const char *text, char delimiter);
 

@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_blocs_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_deps_entry;
+extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_mactor_entry;
 extern const struct cmd_entry cmd_map_entry;
 extern const struct cmd_entry cmd_micmac_entry;

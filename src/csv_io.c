@@ -5,6 +5,7 @@
  * time and notes where each record starts; errors can then name the line.
  */
 #define _POSIX_C_SOURCE 200809L	/* getline */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct csv_reader {
 	struct clout_diags	*diags;
 	clout_i_record_fn	*fn;
 	void			*user;
+	int			 raw;		/* leave the fields untrimmed */
 
 	long			 line;		/* physical line being fed */
 	long			 row_start;	/* line the current record began on, 0 if this one */
@@ -104,9 +106,14 @@ reader_on_row(int terminator, void *data)
 	}
 	if (r->status == IGRAPH_SUCCESS) {
 		for (i = 0; i < r->nfields; i++) {
-			r->fields[i] = clout_i_trim(r->bytes + r->offsets[i]);
-			if (r->fields[i][0] != '\0')
-				empty = 0;
+			const char	*p;
+
+			r->fields[i] = r->bytes + r->offsets[i];
+			if (!r->raw)
+				clout_i_trim(r->fields[i]);
+			for (p = r->fields[i]; *p != '\0' && empty; p++)
+				if (!isspace((unsigned char)*p))
+					empty = 0;
 		}
 		/* spreadsheets export trailing rows of empty cells: skip them */
 		if (!empty) {
@@ -138,27 +145,122 @@ parser_free(void *data)
 	csv_free(data);
 }
 
+/* Windows-1252's 0x80..0x9F as code points; 0 where the code page defines none. */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/*
+ * Convert one line from a single-byte encoding to UTF-8 in *out (grown as
+ * needed). Returns the offset of a byte the encoding does not define (NUL;
+ * in Latin-1 also the C1 controls 0x80..0x9F, which betray Windows-1252),
+ * -1 when the whole line converted, -2 when out of memory.
+ */
+static long
+line_to_utf8(const char *text, size_t length, enum clout_i_encoding encoding,
+    char **out, size_t *cap, size_t *outlen)
+{
+	size_t	 i, n = 0;
+
+	if (*cap < length * 3 + 1) {
+		char	*grown = realloc(*out, length * 3 + 1);
+
+		if (grown == NULL)
+			return -2;
+		*out = grown;
+		*cap = length * 3 + 1;
+	}
+	for (i = 0; i < length; i++) {
+		unsigned int	c = (unsigned char)text[i];
+
+		if (c == 0)
+			return (long)i;
+		if (c >= 0x80 && c < 0xA0) {
+			if (encoding == CLOUT_I_LATIN1 || cp1252_high[c - 0x80] == 0)
+				return (long)i;
+			c = cp1252_high[c - 0x80];
+		}
+		if (c < 0x80)
+			(*out)[n++] = (char)c;
+		else if (c < 0x800) {
+			(*out)[n++] = (char)(0xC0 | (c >> 6));
+			(*out)[n++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			(*out)[n++] = (char)(0xE0 | (c >> 12));
+			(*out)[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			(*out)[n++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	(*out)[n] = '\0';
+	*outlen = n;
+	return -1;
+}
+
+/* Runs of blanks separate the fields; no quoting (edge lists written by programs). */
+static void
+split_blanks(struct csv_reader *r, char *text, size_t length)
+{
+	size_t	i = 0, start;
+
+	while (length > 0 && (text[length - 1] == '\n' || text[length - 1] == '\r'))
+		length--;
+	for (;;) {
+		while (i < length && (text[i] == ' ' || text[i] == '\t'))
+			i++;
+		if (i >= length)
+			break;
+		start = i;
+		while (i < length && text[i] != ' ' && text[i] != '\t')
+			i++;
+		reader_on_field(text + start, i - start, r);
+	}
+	reader_on_row('\n', r);
+}
+
+static void
+buffer_free(void *data)
+{
+	free(*(char **)data);
+}
+
 igraph_error_t
 clout_i_csv_read(FILE *in, const char *name, int file_order, struct clout_diags *diags,
     clout_i_record_fn *fn, void *user)
 {
+	return clout_i_csv_read_with(in, name, file_order, diags, NULL, fn, user);
+}
+
+igraph_error_t
+clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_diags *diags,
+    const struct clout_i_csv_options *how, clout_i_record_fn *fn, void *user)
+{
 	const unsigned char	 options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+	struct clout_i_csv_options defaults = { ',', 0, CLOUT_I_UTF8 };
 	struct csv_reader	 r;
 	struct csv_parser	 parser;
-	char			*line = NULL;
-	size_t			 cap = 0;
+	char			*line = NULL, *converted = NULL;
+	size_t			 cap = 0, convcap = 0;
 	ssize_t			 n;
 
+	if (how == NULL)
+		how = &defaults;
 	memset(&r, 0, sizeof r);
 	r.name = name;
 	r.file_order = file_order;
 	r.diags = diags;
 	r.fn = fn;
 	r.user = user;
+	r.raw = how->raw;
 	if (csv_init(&parser, options) != 0)
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	IGRAPH_FINALLY(parser_free, &parser);
+	if (how->delimiter != 0)
+		csv_set_delim(&parser, how->delimiter);
 	IGRAPH_FINALLY(reader_free, &r);
+	IGRAPH_FINALLY(buffer_free, &converted);
 	IGRAPH_FINALLY(free, line);	/* re-pointed below as getline grows it */
 
 	while ((n = getline(&line, &cap, in)) > 0) {
@@ -168,10 +270,37 @@ clout_i_csv_read(FILE *in, const char *name, int file_order, struct clout_diags 
 		IGRAPH_FINALLY_CLEAN(1);
 		IGRAPH_FINALLY(free, line);
 		r.line++;
+		if (how->encoding != CLOUT_I_UTF8) {
+			size_t	outlen = 0;
+			long	bad = line_to_utf8(text, length, how->encoding, &converted,
+			    &convcap, &outlen);
+
+			if (bad == -2)
+				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+			if (bad >= 0) {
+				unsigned char	byte = (unsigned char)text[bad];
+
+				IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, file_order, name,
+				    r.line, 0, "byte 0x%02X at offset %ld of the line is not %s%s",
+				    byte, bad, how->encoding == CLOUT_I_LATIN1 ?
+				    "a Latin-1 character" : "a Windows-1252 character",
+				    byte == 0 ? "" : how->encoding == CLOUT_I_LATIN1 ?
+				    " (try --encoding cp1252)" : " (try --encoding latin1)"));
+				continue;
+			}
+			text = converted;
+			length = outlen;
+		}
 		/* libcsv does not know the byte-order mark; in strict mode it breaks quoting */
 		if (r.line == 1 && length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 			text += 3;
 			length -= 3;
+		}
+		if (how->delimiter == 0) {
+			split_blanks(&r, text, length);
+			if (r.status != IGRAPH_SUCCESS)
+				IGRAPH_ERROR("cannot read CSV", r.status);
+			continue;
 		}
 		/* getline splits on LF only: a lone CR inside line 1 means old Mac line ends */
 		if (r.line == 1) {
@@ -220,9 +349,10 @@ clout_i_csv_read(FILE *in, const char *name, int file_order, struct clout_diags 
 	if (r.status != IGRAPH_SUCCESS)
 		IGRAPH_ERROR("cannot read CSV", r.status);
 	free(line);
+	free(converted);
 	reader_free(&r);
 	csv_free(&parser);
-	IGRAPH_FINALLY_CLEAN(3);
+	IGRAPH_FINALLY_CLEAN(4);
 	return IGRAPH_SUCCESS;
 }
 

@@ -13,6 +13,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
 	&cmd_compare_entry,
 	&cmd_deps_entry,
+	&cmd_import_entry,
 	&cmd_mactor_entry,
 	&cmd_map_entry,
 	&cmd_micmac_entry,

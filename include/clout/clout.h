@@ -15,6 +15,7 @@
 #include <clout/mactor.h>
 #include <clout/blocs.h>
 #include <clout/compare.h>
+#include <clout/import.h>
 #include <clout/error.h>
 
 #define CLOUT_VERSION "0.1.0"

@@ -1,0 +1,104 @@
+/* import.h: real-world data in: edge lists, node tables, two-mode data and roll-call matrices into a case folder. */
+#ifndef CLOUT_IMPORT_H
+#define CLOUT_IMPORT_H
+
+#include <igraph.h>
+
+#include <clout/diag.h>
+
+enum clout_import_mode {
+	CLOUT_IMPORT_EDGES = 0,		/* one relation per row: source, target */
+	CLOUT_IMPORT_TWO_MODE,		/* actor x event rows, projected on the actors */
+	CLOUT_IMPORT_VOTES		/* roll-call matrix: states as columns, votes as rows */
+};
+
+/* How parallel relations (same source and target) become one. */
+enum clout_import_merge {
+	CLOUT_MERGE_SUM = 0,		/* signed weights add up */
+	CLOUT_MERGE_COUNT,		/* weight = number of rows */
+	CLOUT_MERGE_MAX,
+	CLOUT_MERGE_MEAN,
+	CLOUT_MERGE_FIRST
+};
+
+enum clout_import_encoding {
+	CLOUT_ENCODING_UTF8 = 0,
+	CLOUT_ENCODING_LATIN1,
+	CLOUT_ENCODING_CP1252
+};
+
+/*
+ * What to read and how. Columns (COL) are header names (exact, else any
+ * case) or 1-based numbers; with no_header the columns are only numbered.
+ * Every list is count strings; NULL strings are options not given.
+ */
+struct clout_import_options {
+	const char		*path;		/* the data file */
+	enum clout_import_mode	 mode;
+	const char		*source, *target, *weight, *sign, *evidence, *confidence;
+	int			 sign_constant;	/* +1 or -1 (--sign +|-), 0: none */
+	const char		*actor, *event;	/* two-mode columns */
+	int			 newman;	/* two-mode weight: sum of 1/(n_e - 1) */
+
+	int			 no_header;
+	char			 delimiter;	/* 0: by the name (.tsv, .txt with tabs: tab; else ',') */
+	int			 whitespace;	/* runs of blanks separate fields */
+	long			 skip;		/* lines before the header; -1: find it */
+	enum clout_import_encoding encoding;
+	const char *const	*na;		/* missing-value codes (the empty cell always is) */
+	int			 nna;
+	const char *const	*where;		/* 'COL OP VALUE[|COL OP VALUE...]', ANDed */
+	int			 nwhere;
+	const char *const	*split;		/* COL=SEP, one per column */
+	int			 nsplit;
+	const char *const	*known;		/* names the split must not break */
+	int			 nknown;
+	const char		*keep_names;	/* a file of such names, one a line */
+
+	const char		*nodes;		/* node table */
+	const char		*node_id, *node_label;
+	const char *const	*node_attr;
+	int			 nnode_attr;
+
+	enum clout_import_merge	 merge;
+	int			 undirected;
+	const char		*command;	/* the options as typed, for case.csv's source */
+};
+
+/* What the import did, for the summary; notes are lines for the user. */
+struct clout_import_report {
+	long		 rows_read;		/* data rows after the header */
+	long		 header_line;		/* 0: no header row */
+	long		 skipped_missing;	/* a missing source, target, weight, actor or event */
+	long		 skipped_bad_weight;	/* a weight that is not a number */
+	long		 skipped_filtered;	/* --where */
+	long		 skipped_self;		/* source = target */
+	long		 split_values;		/* extra relations made by --split */
+	long		 trimmed;		/* cells with odd white space (NBSP...) trimmed */
+	igraph_integer_t actors;
+	igraph_integer_t isolates;		/* actors in no relation */
+	igraph_integer_t relations;
+	long		 merged;		/* rows folded into an earlier parallel relation */
+	long		 dropped_zero;		/* relations whose merged weight is not above 0 */
+	long		 votes;			/* vote rows of a roll-call matrix */
+	char		**notes;
+	int		 nnotes;
+};
+
+void		clout_import_report_destroy(struct clout_import_report *report);
+
+/*
+ * Read opts->path (and opts->nodes) and write the case folder out_dir:
+ * actors.csv, relations.csv, case.csv. Steps apply in the order: missing
+ * values, filters, splitting, merging. The folder is written beside out_dir
+ * under a temporary name and renamed into place, so it is complete or
+ * absent; an existing out_dir is refused (an error in diags) unless force.
+ * Problems with the data (unknown column, bad bytes, no header, nothing
+ * left) go into diags as errors with file and line, and nothing is written;
+ * the return value is then still IGRAPH_SUCCESS. report is filled either way
+ * (destroy it).
+ */
+igraph_error_t	clout_import(const struct clout_import_options *opts, const char *out_dir,
+		    int force, struct clout_diags *diags, struct clout_import_report *report);
+
+#endif
