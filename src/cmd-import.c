@@ -374,8 +374,9 @@ print_summary(const struct import_cli *cli, const struct clout_import_report *r)
 	if (r->dropped_zero > 0)
 		fprintf(stderr, "clout: import: left out %ld relation%s of weight 0\n", r->dropped_zero,
 		    r->dropped_zero > 1 ? "s" : "");
-	fprintf(stderr, "clout: import: %" IGRAPH_PRId " actors (%" IGRAPH_PRId " isolated), %"
-	    IGRAPH_PRId " relations", r->actors, r->isolates, r->relations);
+	fprintf(stderr, "clout: import: %" IGRAPH_PRId " actor%s (%" IGRAPH_PRId " isolated), %"
+	    IGRAPH_PRId " relation%s", r->actors, r->actors == 1 ? "" : "s", r->isolates,
+	    r->relations, r->relations == 1 ? "" : "s");
 	if (r->merged > 0)
 		fprintf(stderr, " (%ld row%s merged into parallel relations by %s)", r->merged,
 		    r->merged > 1 ? "s" : "",

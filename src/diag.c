@@ -130,9 +130,12 @@ clout_diag_print(FILE *out, const struct clout_diag *diag, int colour)
 		on = diag->severity == CLOUT_ERROR ? "\033[1;31m" : "\033[1;35m";
 		off = "\033[0m";
 	}
-	if (diag->line > 0)
+	if (diag->line > 0 && diag->column > 0)
 		fprintf(out, "%s:%ld:%d: %s%s:%s %s\n", diag->file, diag->line, diag->column,
 		    on, word, off, diag->message);
+	else if (diag->line > 0)	/* a whole line, no one cell */
+		fprintf(out, "%s:%ld: %s%s:%s %s\n", diag->file, diag->line, on, word, off,
+		    diag->message);
 	else
 		fprintf(out, "%s: %s%s:%s %s\n", diag->file, on, word, off, diag->message);
 }

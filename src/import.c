@@ -472,7 +472,7 @@ find_header(struct ctx *c, struct table *t, long skip, const char *const *specs,
 				    *other == '\t' ? "tab" : *other == ';' ? ";" : "|",
 				    *other == '\t' ? "tab" : *other == ';' ? "';'" : "'|'");
 			IGRAPH_FINALLY(free, wanted);
-			IGRAPH_CHECK(fail(c, t->name, 0, 0,
+			IGRAPH_CHECK(fail(c, t->name, row->line, 0,
 			    "no header found: no row has the columns %s (first row, line %ld: '%s'%s)%s",
 			    wanted, row->line, cell(row, 0), row->nfields > 1 ? ", ..." : "", hint));
 			free(wanted);
@@ -1590,6 +1590,7 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 	int		 nspecs = 0;
 	struct stat	 st;
 	igraph_integer_t i;
+	long		 first_data;
 
 	memset(rep, 0, sizeof *rep);
 	memset(&c, 0, sizeof c);
@@ -1678,8 +1679,10 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 		igraph_vector_int_destroy(&degree);
 		IGRAPH_FINALLY_CLEAN(1);
 		rep->actors = c.nactors;
+		/* the line where the data begin, so the message points into the file */
+		first_data = c.main.nrows > c.main.header + 1 ? c.main.rows[c.main.header + 1].line : 0;
 		if (rep->relations == 0)
-			IGRAPH_CHECK(fail(&c, o->path, 0, 0,
+			IGRAPH_CHECK(fail(&c, o->path, first_data, 0,
 			    "empty result: no relation is left of the %ld data rows (%ld missing a value, "
 			    "%ld filtered out, %ld self-loops, %ld unreadable, %ld with weight 0)",
 			    rep->rows_read, rep->skipped_missing, rep->skipped_filtered,

@@ -371,13 +371,13 @@ errors(void **state)
 	o.path = FIXTURE("import/preamble.csv");
 	o.source = "foo";
 	o.target = "bar";
-	import_fails(&o, out_path("e2"), 0, "no header found", 0);
+	import_fails(&o, out_path("e2"), 0, "no header found", 1);	/* its first row */
 	o.path = FIXTURE("import/filters.csv");
 	o.source = "s";
 	o.target = "t";
 	o.where = where;
 	o.nwhere = 1;
-	import_fails(&o, out_path("e3"), 0, "empty result", 0);
+	import_fails(&o, out_path("e3"), 0, "empty result", 2);	/* where the data begin */
 	/* an existing folder is refused, then replaced with force */
 	o.nwhere = 0;
 	import_ok(&o, out_path("again"), &rep);
