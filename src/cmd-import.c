@@ -240,7 +240,7 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 		return cli_usage_error(e, argc - optind == 0 ? "which FILE to import?" :
 		    "one FILE at a time (got %d)", argc - optind);
 	o->path = argv[optind];
-	if (cli->output == NULL)
+	if (cli->output == NULL || cli->output[0] == '\0')
 		return cli_usage_error(e, "where to? give -o CASE_DIR");
 	if (o->mode == CLOUT_IMPORT_EDGES) {
 		if (o->source == NULL || o->target == NULL)
@@ -265,7 +265,12 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 		for (;;) {
 			size_t	len = strcspn(alt, "|"), op = strcspn(alt, "=!<>");
 
-			if (op == 0 || op >= len || (alt[op] == '!' && alt[op + 1] != '='))
+			size_t	value = op + (alt[op] == '!' || ((alt[op] == '<' || alt[op] == '>') &&
+				    alt[op + 1] == '=') ? 2 : 1);
+
+			/* 'yr<>2005' or 'yr=<2005' are typos, not a comparison with the text '>2005' */
+			if (op == 0 || op >= len || (alt[op] == '!' && alt[op + 1] != '=') ||
+			    (value < len && strchr("=!<>", alt[value]) != NULL))
 				return cli_usage_error(e, "--where '%s': each alternative is COL OP VALUE (OP: = != < <= > >=)",
 				    cli->where.items[i]);
 			if (alt[len] == '\0')

@@ -67,6 +67,7 @@ struct split {
 struct rel {
 	igraph_integer_t	 from, to;
 	double			 sum, max, first;
+	double			 max_signed;	/* the value of largest magnitude, with its sign */
 	int			 first_sign;	/* the first row's, also when its weight is 0 */
 	long			 count;
 	double			 confidence;	/* -1: none */
@@ -914,8 +915,10 @@ relation_add(struct ctx *c, igraph_integer_t from, igraph_integer_t to, double w
 			CLOUT_CHECK_ALLOC(r->evidence = clout_i_strdup(evidence));
 	}
 	r->sum += value;
-	if (fabs(value) > r->max)
+	if (fabs(value) > r->max) {
 		r->max = fabs(value);
+		r->max_signed = value;
+	}
 	if (confidence > r->confidence)
 		r->confidence = confidence;
 	if (r->nrefs < REFS)
@@ -1054,6 +1057,8 @@ edges_from_rows(struct ctx *c)
 		}
 		IGRAPH_CHECK(split_cell(c, src, src_sep, &sp));
 		IGRAPH_CHECK(split_cell(c, tgt, tgt_sep, &tp));
+		if (sp.n * tp.n == 0)
+			c->rep->skipped_missing++;	/* a cell of separators only: no name */
 		if (sp.n * tp.n > 1)
 			c->rep->split_values += sp.n * tp.n - 1;
 		for (i = 0; i < sp.n; i++) {
@@ -1161,6 +1166,8 @@ two_mode_from_rows(struct ctx *c)
 			continue;
 		}
 		IGRAPH_CHECK(split_cell(c, actor, actor_sep, &parts));
+		if (parts.n == 0)
+			c->rep->skipped_missing++;	/* a cell of separators only: no name */
 		if (parts.n > 1)
 			c->rep->split_values += parts.n - 1;
 		for (k = 0; k < parts.n; k++) {
@@ -1285,8 +1292,11 @@ final_weight(const struct ctx *c, const struct rel *r)
 	if (c->o->mode == CLOUT_IMPORT_TWO_MODE)
 		return r->sum;
 	switch (c->o->merge) {
-	case CLOUT_MERGE_COUNT: return r->first_sign * (double)r->count;
-	case CLOUT_MERGE_MAX:   return r->first_sign * r->max;
+	/* a count takes the sign of the net signed weight (the first row's when that is 0) */
+	case CLOUT_MERGE_COUNT: return (r->sum > 0 ? 1 : r->sum < 0 ? -1 : r->first_sign) *
+				    (double)r->count;
+	/* the strongest relation, with its own sign */
+	case CLOUT_MERGE_MAX:   return r->max > 0 ? r->max_signed : r->first_sign * 0.0;
 	case CLOUT_MERGE_MEAN:  return r->sum / (double)r->count;
 	case CLOUT_MERGE_FIRST: return r->first;
 	default:                return r->sum;
@@ -1460,6 +1470,21 @@ remove_tree(const char *path)
 }
 
 /* temp, then out_dir: write into a fresh folder beside out_dir and rename it into place. */
+/* A folder clout wrote or could have: it holds case.csv. */
+static int
+looks_like_case(const char *dir, const struct stat *st)
+{
+	struct stat	 inner;
+	char		*path;
+	int		 yes;
+
+	if (!S_ISDIR(st->st_mode) || (path = clout_i_asprintf("%s/case.csv", dir)) == NULL)
+		return 0;
+	yes = stat(path, &inner) == 0 && S_ISREG(inner.st_mode);
+	free(path);
+	return yes;
+}
+
 static igraph_error_t
 write_case_folder(struct ctx *c, const char *out_dir, int force)
 {
@@ -1484,6 +1509,13 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 		IGRAPH_FINALLY_CLEAN(1);
 		return IGRAPH_SUCCESS;
 	}
+	{
+		/* mkdtemp makes the folder private; a case folder is as readable as any file */
+		mode_t	mask = umask(0);
+
+		umask(mask);
+		chmod(tmp, 0777 & ~mask);
+	}
 	for (i = 0; i < 3 && !bad; i++) {
 		if ((file = clout_i_asprintf("%s/%s", tmp, names[i])) == NULL) {
 			remove_tree(tmp);
@@ -1496,6 +1528,8 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 	if (!bad && stat(out_dir, &st) == 0) {
 		if (!force)
 			bad = EEXIST;
+		else if (!looks_like_case(out_dir, &st))
+			bad = -EEXIST;	/* --force replaces a case folder, never anything else */
 		else if ((old = clout_i_asprintf("%s.old", tmp)) == NULL)
 			bad = ENOMEM;
 		else if (rename(out_dir, old) != 0)
@@ -1508,9 +1542,13 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 	}
 	if (bad) {
 		remove_tree(tmp);
-		IGRAPH_CHECK(fail(c, out_dir, 0, 0, bad == EEXIST ?
-		    "already exists (give --force to replace it)" : "cannot write the case: %s",
-		    strerror(bad > 0 ? bad : errno)));
+		if (bad == -EEXIST)
+			IGRAPH_CHECK(fail(c, out_dir, 0, 0, "exists and is not a case folder (no "
+			    "case.csv in it): --force replaces only a case folder"));
+		else
+			IGRAPH_CHECK(fail(c, out_dir, 0, 0, bad == EEXIST ?
+			    "already exists (give --force to replace it)" : "cannot write the case: %s",
+			    strerror(bad > 0 ? bad : errno)));
 	} else if (old != NULL)
 		remove_tree(old);
 	free(old);
@@ -1605,8 +1643,11 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 	CLOUT_CHECK_ALLOC(c.pairs = clout_i_pairmap_new());
 
 	/* refuse early: reading a large file only to refuse would waste the user's time */
-	if (!force && stat(out_dir, &st) == 0)
+	if (stat(out_dir, &st) == 0 && !force)
 		IGRAPH_CHECK(fail(&c, out_dir, 0, 0, "already exists (give --force to replace it)"));
+	else if (stat(out_dir, &st) == 0 && !looks_like_case(out_dir, &st))
+		IGRAPH_CHECK(fail(&c, out_dir, 0, 0, "exists and is not a case folder (no case.csv "
+		    "in it): --force replaces only a case folder"));
 
 	if (o->mode == CLOUT_IMPORT_TWO_MODE) {
 		specs[nspecs++] = o->actor;
@@ -1666,8 +1707,17 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 
 		IGRAPH_CHECK(igraph_vector_int_init(&degree, c.nactors));
 		IGRAPH_FINALLY(igraph_vector_int_destroy, &degree);
-		for (i = 0; i < c.nrels; i++) {
-			if (fabs(final_weight(&c, &c.rels[i])) > 0) {
+		for (i = 0; i < c.nrels && !c.failed; i++) {
+			double	w = final_weight(&c, &c.rels[i]);
+
+			if (!isfinite(w)) {
+				/* merged weights too large for a double: no reader could take the case */
+				IGRAPH_CHECK(fail(&c, o->path, c.rels[i].refs[0], 0,
+				    "merged weight of %s -> %s overflows (%g)", c.actor_id[c.rels[i].from],
+				    c.actor_id[c.rels[i].to], w));
+				break;
+			}
+			if (fabs(w) > 0) {
 				rep->relations++;
 				VECTOR(degree)[c.rels[i].from]++;
 				VECTOR(degree)[c.rels[i].to]++;
@@ -1681,7 +1731,7 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 		rep->actors = c.nactors;
 		/* the line where the data begin, so the message points into the file */
 		first_data = c.main.nrows > c.main.header + 1 ? c.main.rows[c.main.header + 1].line : 0;
-		if (rep->relations == 0)
+		if (rep->relations == 0 && !c.failed)
 			IGRAPH_CHECK(fail(&c, o->path, first_data, 0,
 			    "empty result: no relation is left of the %ld data rows (%ld missing a value, "
 			    "%ld filtered out, %ld self-loops, %ld unreadable, %ld with weight 0)",
