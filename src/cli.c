@@ -348,3 +348,9 @@ cli_nullable(const igraph_vector_int_t *ints, igraph_vector_int_t *res)
 		VECTOR(*res)[i] = VECTOR(*ints)[i] < 0 ? CLOUT_NULL_INT : VECTOR(*ints)[i];
 	return IGRAPH_SUCCESS;
 }
+
+int
+cli_wants_picture(const char *output, int format_given)
+{
+	return output != NULL && !format_given && clout_image_from_path(output) >= 0;
+}

@@ -628,7 +628,7 @@ cmd_compare_exec(int argc, char **argv)
 		    cli_reason());
 		goto out;
 	}
-	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
+	if (cli_wants_picture(opts.output, opts.format_given)) {
 		clout_drawing_init(&drawing);
 		if (clout_compare_drawing(&rp.al, rp.a, rp.b, rp.directed, &drawing) == IGRAPH_SUCCESS)
 			status = cli_draw(&drawing, clout_image_from_path(opts.output), opts.output,

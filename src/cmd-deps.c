@@ -219,7 +219,7 @@ cmd_deps_exec(int argc, char **argv)
 		goto out_deps;
 	}
 	print_summary(&net, &deps);
-	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
+	if (cli_wants_picture(opts.output, opts.format_given)) {
 		if (root < 0)
 			status = cli_usage_error(&cmd_deps_entry, "a drawing of the dominator tree "
 			    "needs --root");

@@ -374,7 +374,7 @@ cmd_mactor_exec(int argc, char **argv)
 		goto out_ma;
 	}
 	print_summary(&net, &ma);
-	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
+	if (cli_wants_picture(opts.output, opts.format_given)) {
 		status = draw_graph(&net, &ma, &opts, argv[optind]);
 		goto out_ma;
 	}

@@ -371,7 +371,7 @@ cmd_map_exec(int argc, char **argv)
 	struct cli_output	 saved;
 	igraph_strvector_t	 notices;
 	igraph_integer_t	 i;
-	int			 status, saving = 0;
+	int			 status;
 
 	memset(&opts, 0, sizeof opts);
 	if ((status = parse_options(&opts, argc, argv)) != CLOUT_EXIT_OK)
@@ -398,9 +398,8 @@ cmd_map_exec(int argc, char **argv)
 	    &drawing) != CLOUT_EXIT_OK) || (opts.save_layout != NULL &&
 	    save_layout(&opts, renderer, &net, &drawing, &saved) != CLOUT_EXIT_OK))
 		goto out_renderer;
-	saving = opts.save_layout != NULL;
 	status = cli_render(renderer, &drawing, opts.image, opts.output, argv[optind]);
-	if (saving)
+	if (opts.save_layout != NULL)
 		status = cli_output_finish(&saved, status);
 out_renderer:
 	clout_renderer_free(renderer);

@@ -228,7 +228,7 @@ cmd_micmac_exec(int argc, char **argv)
 		goto out_mm;
 	}
 	print_summary(&mm);
-	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
+	if (cli_wants_picture(opts.output, opts.format_given)) {
 		status = draw_plane(&net, &mm, &opts, argv[optind]);
 		goto out_mm;
 	}

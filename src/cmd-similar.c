@@ -408,7 +408,7 @@ cmd_similar_exec(int argc, char **argv)
 		similarity_destroy(&sim);
 		return status;
 	}
-	if (opts.output != NULL && !opts.format_given && clout_image_from_path(opts.output) >= 0) {
+	if (cli_wants_picture(opts.output, opts.format_given)) {
 		clout_drawing_init(&drawing);
 		if (clout_similarity_drawing(&sim.r, (const struct clout_network *)sim.nets,
 		    sim.ncases, &drawing) == IGRAPH_SUCCESS)

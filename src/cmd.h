@@ -93,6 +93,12 @@ int		cli_render(struct clout_renderer *renderer, const struct clout_drawing *dra
 		    enum clout_image image, const char *path, const char *what);
 struct clout_renderer *cli_renderer(void);
 
+/*
+ * Whether -o asks for a picture rather than the table: its name ends in an
+ * image extension and no --format was given (an explicit one wins).
+ */
+int		cli_wants_picture(const char *output, int format_given);
+
 /* Output to a file goes to a temporary beside it, renamed into place on success. */
 int		cli_output_open(struct cli_output *o, const char *path);
 int		cli_output_commit(struct cli_output *o);
