@@ -112,6 +112,12 @@ igraph_error_t	clout_i_pair_sums(const struct clout_network *net, int positive_o
 igraph_error_t	clout_i_signed_view(const struct clout_network *net, igraph_t *view,
 		    igraph_vector_int_t *sign);
 
+/* structural.c */
+
+/* How many vertices each one reaches (mode OUT) or is reached by (IN), itself not counted. */
+igraph_error_t	clout_i_reach_counts(const igraph_t *graph, igraph_neimode_t mode,
+		    igraph_vector_int_t *counts);
+
 /* network.c */
 
 /*
@@ -137,6 +143,15 @@ igraph_error_t	clout_i_number_by_id(const struct clout_network *net,
  */
 igraph_error_t	clout_i_palette_assign(const char *const *names, const igraph_integer_t *counts,
 		    igraph_integer_t n, const char **colours);
+/*
+ * Bloc colours of the listed vertices, as maps colour them: names and
+ * colours (room for n each) receive the ncat blocs and their colours,
+ * colour[i] that of vertices[i] (the "none" grey without a bloc). Strings
+ * are borrowed from net or static.
+ */
+igraph_error_t	clout_i_bloc_colours(const struct clout_network *net,
+		    const igraph_integer_t *vertices, igraph_integer_t n, const char **colour,
+		    const char **names, const char **colours, igraph_integer_t *ncat);
 /* Palette colour number slot (for legends and tests); "other" grey outside it. */
 const char	*clout_i_palette_colour(igraph_integer_t slot);
 

@@ -13,7 +13,8 @@ clout_deps_tree(const struct clout_network *net, const struct clout_deps *deps,
 {
 	igraph_integer_t	 v, n = clout_network_vcount(net), *node_of, drawn = 0, k;
 	const char		**names, **colours;
-	igraph_integer_t	*counts, ncat = 0;
+	igraph_integer_t	*actors, nactors = 0, ncat = 0;
+	const char		**fill, **by_vertex;
 	struct clout_legend_section *s;
 	struct clout_legend_row	*r;
 	const char		*root_label;
@@ -42,29 +43,26 @@ clout_deps_tree(const struct clout_network *net, const struct clout_deps *deps,
 	node_of = calloc((size_t)n + 1, sizeof node_of[0]);
 	names = calloc((size_t)n + 1, sizeof names[0]);
 	colours = calloc((size_t)n + 1, sizeof colours[0]);
-	counts = calloc((size_t)n + 1, sizeof counts[0]);
-	if (node_of == NULL || names == NULL || colours == NULL || counts == NULL) {
+	actors = calloc((size_t)n + 1, sizeof actors[0]);
+	fill = calloc((size_t)n + 1, sizeof fill[0]);
+	by_vertex = calloc((size_t)n + 1, sizeof by_vertex[0]);
+	if (node_of == NULL || names == NULL || colours == NULL || actors == NULL || fill == NULL ||
+	    by_vertex == NULL) {
 		ret = IGRAPH_ENOMEM;
 		goto out;
 	}
 	/* blocs of the drawn actors, coloured as maps colour them */
-	for (v = 0; v < n; v++) {
-		const char	*bloc = igraph_strvector_get(&net->bloc, v);
-
-		if (!(v == deps->root || VECTOR(deps->dominator)[v] >= 0) || bloc[0] == '\0' ||
-		    VECTOR(net->type)[v] == CLOUT_VERTEX_ISSUE)
-			continue;
-		for (k = 0; k < ncat && strcmp(names[k], bloc) != 0; k++)
-			;
-		if (k == ncat)
-			names[ncat++] = bloc;
-		counts[k]++;
-	}
-	if ((ret = clout_i_palette_assign(names, counts, ncat, colours)) != IGRAPH_SUCCESS)
+	for (v = 0; v < n; v++)
+		if ((v == deps->root || VECTOR(deps->dominator)[v] >= 0) &&
+		    VECTOR(net->type)[v] != CLOUT_VERTEX_ISSUE)
+			actors[nactors++] = v;
+	if ((ret = clout_i_bloc_colours(net, actors, nactors, fill, names, colours, &ncat)) !=
+	    IGRAPH_SUCCESS)
 		goto out;
+	for (k = 0; k < nactors; k++)
+		by_vertex[actors[k]] = fill[k];
 	for (v = 0; v < n && ret == IGRAPH_SUCCESS; v++) {
 		struct clout_drawing_node	*node;
-		const char			*bloc = igraph_strvector_get(&net->bloc, v);
 		int				 issue = VECTOR(net->type)[v] == CLOUT_VERTEX_ISSUE;
 
 		node_of[v] = -1;
@@ -77,10 +75,7 @@ clout_deps_tree(const struct clout_network *net, const struct clout_deps *deps,
 		node->shape = issue ? "diamond" : "circle";
 		node->width = node->height = issue ? 0.3 : 0.25;
 		node->emphasis = v == deps->root;
-		snprintf(node->fill, sizeof node->fill, "%s", issue ? "#FFFFFF" : CLOUT_I_COLOUR_NONE);
-		for (k = 0; k < ncat && !issue; k++)
-			if (strcmp(names[k], bloc) == 0)
-				snprintf(node->fill, sizeof node->fill, "%s", colours[k]);
+		snprintf(node->fill, sizeof node->fill, "%s", issue ? "#FFFFFF" : by_vertex[v]);
 		node->tooltip = clout_i_asprintf("%s (%s)\ndominates %" IGRAPH_PRId " vertices",
 		    igraph_strvector_get(&net->label, v), igraph_strvector_get(&net->id, v),
 		    VECTOR(deps->dominated)[v]);
@@ -112,7 +107,9 @@ out:
 	free(node_of);
 	free(names);
 	free(colours);
-	free(counts);
+	free(actors);
+	free(fill);
+	free(by_vertex);
 	if (ret != IGRAPH_SUCCESS)
 		IGRAPH_ERROR("out of memory", ret);
 	return IGRAPH_SUCCESS;

@@ -34,43 +34,6 @@ node_width(double r_star)
 	return 0.12 + 0.33 * sqrt(fmax(r_star, 0));
 }
 
-/* Bloc colours of the actors, as maps colour them; colour[a] is static. */
-static igraph_error_t
-bloc_colours(const struct clout_network *net, const struct clout_mactor *ma, const char **colour,
-    const char **names, const char **colours, igraph_integer_t *ncat)
-{
-	igraph_integer_t	a, k, n = igraph_vector_int_size(&ma->actor_vertex), *counts;
-	igraph_error_t		ret;
-
-	counts = calloc((size_t)n + 1, sizeof counts[0]);
-	CLOUT_CHECK_ALLOC(counts);
-	*ncat = 0;
-	for (a = 0; a < n; a++) {
-		const char	*bloc = igraph_strvector_get(&net->bloc, VECTOR(ma->actor_vertex)[a]);
-
-		if (bloc[0] == '\0')
-			continue;
-		for (k = 0; k < *ncat && strcmp(names[k], bloc) != 0; k++)
-			;
-		if (k == *ncat)
-			names[(*ncat)++] = bloc;
-		counts[k]++;
-	}
-	ret = clout_i_palette_assign(names, counts, *ncat, colours);
-	free(counts);
-	if (ret != IGRAPH_SUCCESS)
-		IGRAPH_ERROR("out of memory", ret);
-	for (a = 0; a < n; a++) {
-		const char	*bloc = igraph_strvector_get(&net->bloc, VECTOR(ma->actor_vertex)[a]);
-
-		colour[a] = CLOUT_I_COLOUR_NONE;
-		for (k = 0; k < *ncat; k++)
-			if (strcmp(names[k], bloc) == 0)
-				colour[a] = colours[k];
-	}
-	return IGRAPH_SUCCESS;
-}
-
 static igraph_error_t
 add_actors(struct clout_drawing *d, const struct clout_network *net, const struct clout_mactor *ma,
     int order, const char **colour)
@@ -184,7 +147,8 @@ clout_mactor_graph(const struct clout_network *net, const struct clout_mactor *m
 		ret = IGRAPH_ENOMEM;
 		goto out;
 	}
-	if ((ret = bloc_colours(net, ma, colour, names, colours, &ncat)) != IGRAPH_SUCCESS)
+	if ((ret = clout_i_bloc_colours(net, VECTOR(ma->actor_vertex), n, colour, names, colours,
+	    &ncat)) != IGRAPH_SUCCESS)
 		goto out;
 	if ((ret = add_actors(d, net, ma, order, colour)) != IGRAPH_SUCCESS)
 		goto out;

@@ -109,3 +109,40 @@ clout_i_palette_assign(const char *const *names, const igraph_integer_t *counts,
 	free(index);
 	return IGRAPH_SUCCESS;
 }
+
+igraph_error_t
+clout_i_bloc_colours(const struct clout_network *net, const igraph_integer_t *vertices,
+    igraph_integer_t n, const char **colour, const char **names, const char **colours,
+    igraph_integer_t *ncat)
+{
+	igraph_integer_t	i, k, *counts;
+	igraph_error_t		ret;
+
+	counts = calloc((size_t)n + 1, sizeof counts[0]);
+	CLOUT_CHECK_ALLOC(counts);
+	*ncat = 0;
+	for (i = 0; i < n; i++) {
+		const char	*bloc = igraph_strvector_get(&net->bloc, vertices[i]);
+
+		if (bloc[0] == '\0')
+			continue;
+		for (k = 0; k < *ncat && strcmp(names[k], bloc) != 0; k++)
+			;
+		if (k == *ncat)
+			names[(*ncat)++] = bloc;
+		counts[k]++;
+	}
+	ret = clout_i_palette_assign(names, counts, *ncat, colours);
+	free(counts);
+	if (ret != IGRAPH_SUCCESS)
+		IGRAPH_ERROR("out of memory", ret);
+	for (i = 0; i < n; i++) {
+		const char	*bloc = igraph_strvector_get(&net->bloc, vertices[i]);
+
+		colour[i] = CLOUT_I_COLOUR_NONE;
+		for (k = 0; k < *ncat; k++)
+			if (strcmp(names[k], bloc) == 0)
+				colour[i] = colours[k];
+	}
+	return IGRAPH_SUCCESS;
+}

@@ -248,13 +248,9 @@ clout_rank_compute(const struct clout_network *net, unsigned int mask, struct cl
 		igraph_vector_t	*r = &scores->values[CLOUT_METRIC_REACH];
 
 		IGRAPH_CHECK(igraph_vector_resize(r, n));
-		if (n > 0) {
-			/* a BFS from every vertex, as far as it goes; itself excluded */
-			IGRAPH_CHECK(igraph_neighborhood_size(g, &counts, igraph_vss_all(), n,
-			    IGRAPH_OUT, 1));
-			for (i = 0; i < n; i++)
-				VECTOR(*r)[i] = (double)VECTOR(counts)[i];
-		}
+		IGRAPH_CHECK(clout_i_reach_counts(g, IGRAPH_OUT, &counts));
+		for (i = 0; i < n; i++)
+			VECTOR(*r)[i] = (double)VECTOR(counts)[i];
 	}
 	scores->computed = mask & ((1u << CLOUT_METRIC_COUNT) - 1);
 	igraph_vector_int_destroy(&counts);

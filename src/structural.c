@@ -304,12 +304,12 @@ clout_deps_destroy(struct clout_deps *deps)
 	igraph_vector_int_destroy(&deps->dominated);
 }
 
-/* How many vertices each one reaches (mode OUT) or is reached by (IN), itself not counted. */
-static igraph_error_t
-reach_counts(const igraph_t *graph, igraph_neimode_t mode, igraph_vector_int_t *counts)
+igraph_error_t
+clout_i_reach_counts(const igraph_t *graph, igraph_neimode_t mode, igraph_vector_int_t *counts)
 {
 	igraph_integer_t	n = igraph_vcount(graph);
 
+	/* a BFS from every vertex, as far as it goes (order n) */
 	IGRAPH_CHECK(igraph_neighborhood_size(graph, counts, igraph_vss_all(), n > 0 ? n : 1,
 	    mode, 1));
 	return IGRAPH_SUCCESS;
@@ -353,8 +353,8 @@ clout_deps_compute(const struct clout_network *net, igraph_integer_t root, struc
 	igraph_destroy(&simple);
 	IGRAPH_FINALLY_CLEAN(3);
 
-	IGRAPH_CHECK(reach_counts(&net->graph, IGRAPH_OUT, &deps->reaches));
-	IGRAPH_CHECK(reach_counts(&net->graph, IGRAPH_IN, &deps->reached_by));
+	IGRAPH_CHECK(clout_i_reach_counts(&net->graph, IGRAPH_OUT, &deps->reaches));
+	IGRAPH_CHECK(clout_i_reach_counts(&net->graph, IGRAPH_IN, &deps->reached_by));
 
 	deps->root = root;
 	IGRAPH_CHECK(igraph_vector_int_resize(&deps->dominator, root >= 0 ? n : 0));

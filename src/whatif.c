@@ -279,17 +279,6 @@ reach_among_present(const igraph_t *before, const igraph_vector_int_t *map,
 	return IGRAPH_SUCCESS;
 }
 
-/* Vertices each vertex reaches, itself excluded. */
-static igraph_error_t
-reach(const igraph_t *graph, igraph_vector_int_t *count)
-{
-	igraph_integer_t	n = igraph_vcount(graph);
-
-	if (n == 0)
-		return igraph_vector_int_resize(count, 0);
-	return igraph_neighborhood_size(graph, count, igraph_vss_all(), n, IGRAPH_OUT, 1);
-}
-
 /* after-values indexed by the original vertices: -1 or NaN where removed */
 static igraph_error_t
 spread_int(const igraph_vector_int_t *after, const igraph_vector_int_t *map,
@@ -403,8 +392,8 @@ clout_whatif_compute(const struct clout_network *net, const struct clout_scenari
 	IGRAPH_CHECK(ranks(&after, &tmp_real, &tmp_int));
 	IGRAPH_CHECK(spread_int(&tmp_int, &map, &w->rank_after));
 
-	IGRAPH_CHECK(reach(&net->graph, &w->reach_before));
-	IGRAPH_CHECK(reach(&after.graph, &tmp_int));
+	IGRAPH_CHECK(clout_i_reach_counts(&net->graph, IGRAPH_OUT, &w->reach_before));
+	IGRAPH_CHECK(clout_i_reach_counts(&after.graph, IGRAPH_OUT, &tmp_int));
 	IGRAPH_CHECK(spread_int(&tmp_int, &map, &w->reach_after));
 	/* removing vertices and relations only ever shrinks what a vertex reaches */
 	IGRAPH_CHECK(reach_among_present(&net->graph, &map, &w->reach_lost));
