@@ -3,11 +3,16 @@
 The tests run the clout binary on generated cases and compare what it prints
 with independent implementations (NetworkX, python-igraph) or with published
 expected values. Each script prints one line per check ("PASS name" or
-"FAIL name: details"), may print "SKIP name: reason" lines (not counted), and
-ends with the line "N passed, N failed"; it exits 1 when a check failed.
+"FAIL name: details"), "SKIP name: reason" for a check that could not run
+here (a real data set outside the repository), "N/A name: reason" for an
+oracle case that does not apply to clout (not a check at all), and ends with
+the line "N passed, N failed, N skipped"; it exits 1 when a check failed.
 
-Environment: CLOUT (the binary, default build/clout in the repository) and
-SHARED (the shared folder, default ../shared beside the repository).
+Environment: CLOUT (the binary, default build/clout in the repository),
+CLOUT_TEST_FULL=1 (make check-full: the long variants too) and
+REAL_DATA (the folder of real data sets that have no licence to be copied
+here; default ../shared/data-real beside the repository when it exists).
+The one openly licensed real data set lives in tests/data/.
 """
 
 import csv
@@ -27,7 +32,33 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 CLOUT = os.path.abspath(os.environ.get("CLOUT") or os.path.join(REPO, "build", "clout"))
-SHARED = os.path.abspath(os.environ.get("SHARED") or os.path.join(REPO, "..", "shared"))
+# make check-full sets CLOUT_TEST_FULL=1: the long variants of a few checks run too.
+FULL = os.environ.get("CLOUT_TEST_FULL") == "1"
+ORACLES = os.path.join(REPO, "tests", "peers", "oracles")
+BUNDLED = os.path.join(REPO, "tests", "data")
+_default_real = os.path.join(REPO, "..", "shared", "data-real")
+REAL_DATA = os.environ.get("REAL_DATA") or (_default_real if os.path.isdir(_default_real) else "")
+REAL_DATA = os.path.abspath(REAL_DATA) if REAL_DATA else None
+
+
+def real_data(*parts):
+    """The path of a real data set (or a file in it): the bundled copy for the openly
+    licensed one, else under REAL_DATA; None when it is not here."""
+    bundled = os.path.join(BUNDLED, *parts)
+    if os.path.exists(bundled):
+        return bundled
+    if REAL_DATA is None:
+        return None
+    path = os.path.join(REAL_DATA, *parts)
+    return path if os.path.exists(path) else None
+
+
+def missing_data_reason(*parts):
+    """Why a real data set is not here, for a SKIP line."""
+    if REAL_DATA is None:
+        return ("needs the real data set %s: set REAL_DATA to the folder of real data sets"
+                % "/".join(parts))
+    return "needs %s, which is not in REAL_DATA=%s" % ("/".join(parts), REAL_DATA)
 
 # Output columns of 'clout rank', in order.
 BASE_COLUMNS = ["rank", "id", "label", "type", "kind", "bloc"]
@@ -46,6 +77,7 @@ class Checker:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
 
     def ok(self, name):
         self.passed += 1
@@ -65,9 +97,15 @@ class Checker:
             self.fail(name, details or "condition is false")
         return bool(condition)
 
-    @staticmethod
-    def skip(name, reason):
+    def skip(self, name, reason):
+        """A check that could not run here: counted, never a pass."""
+        self.skipped += 1
         print("SKIP %s: %s" % (name, reason), flush=True)
+
+    @staticmethod
+    def not_applicable(name, reason):
+        """A reference case that does not apply to clout: not a check, not counted."""
+        print("N/A %s: %s" % (name, reason), flush=True)
 
     def guard(self, name, func, *args, **kwargs):
         """Run one group of checks; an exception becomes one failed check."""
@@ -78,8 +116,16 @@ class Checker:
             self.fail(name, "%s: %s [%s]" % (type(exc).__name__, exc, " | ".join(tb[-3:])))
             return None
 
+    def guard_data(self, name, parts, func, *args, **kwargs):
+        """guard(), or one SKIP line when the real data set PARTS is not here."""
+        if real_data(*parts) is None:
+            self.skip(name, missing_data_reason(*parts))
+            return None
+        return self.guard(name, func, *args, **kwargs)
+
     def finish(self):
-        print("%d passed, %d failed" % (self.passed, self.failed), flush=True)
+        print("%d passed, %d failed, %d skipped" % (self.passed, self.failed, self.skipped),
+              flush=True)
         sys.exit(1 if self.failed else 0)
 
 

@@ -613,7 +613,7 @@ def bundled(ck, tmp, rng):
     for other in OTHERS:
         folder = os.path.join(DATA, other)
         if not os.path.isdir(folder):
-            ck.skip("%s vs %s" % (BASE, other), "data/%s is missing" % other)
+            ck.fail("%s vs %s" % (BASE, other), "data/%s is missing" % other)
             continue
         present.append(other)
         B = Case(folder)

@@ -15,7 +15,7 @@ independent selections computed here (NetworkX ego networks, top-N, weight budge
   determinism   two runs give the same bytes (SVG, DOT, PNG)
   selection     --top, --focus/--depth (against NetworkX), --actors-only, --min-weight
   large         a generated 2500-vertex network: top 200 by default, --top, --force
-  dense         UN General Assembly 1995 vote coincidences ($SHARED/data-real): the
+  dense         UN General Assembly 1995 vote coincidences ($REAL_DATA): the
                 strongest relations by default, exactly at the budget-th weight
   engines       dot, neato, fdp, sfdp, circo; clusters by bloc; engine guards
   errors        unknown focus, bad values, unwritable output; colour by community
@@ -39,7 +39,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 
 CASE = os.path.join(common.REPO, "data", "ukraine-2025")
-UNGA = os.path.join(common.SHARED, "data-real", "unga-roll-call-votes", "1995_RAW_COIN.csv")
+UNGA_PARTS = ("unga-roll-call-votes", "1995_RAW_COIN.csv")
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
 ENGINES = ["dot", "neato", "fdp", "sfdp", "circo"]
@@ -931,6 +931,15 @@ def test_large(ck, tmp, ctx):
     ck.check("large: relations among the 200 (%d)" % len(kept), got == kept,
              "%d drawn, %d expected" % (len(got), len(kept)))
 
+    out = os.path.join(tmp, "large-dot.svg")
+    rc, _, err = run(["map", "--engine", "dot", "--top", "1000", "--force", "-o", out, path])
+    ck.check("guards: --engine dot on 1000 vertices is refused, no file",
+             rc == 1 and not os.path.exists(out) and "dot" in err and "300" in err,
+             "exit %d, file %s, stderr %r" % (rc, os.path.exists(out), err[:300]))
+    if not common.FULL:
+        # each of the two below lays out the large case again (about 10 s)
+        ck.not_applicable("large: --top 50 and --force", "make check-full runs them")
+        return
     dpath, rc, err = draw(tmp, "large-top50.dot", ["--top", "50"], case=path)
     names = set(dot_nodes(dpath))
     ck.check("large: --top 50 draws the top 50, without the large-network note",
@@ -947,15 +956,10 @@ def test_large(ck, tmp, ctx):
              "%d nodes, %d edges, stderr %r (%.1f s)" % (len(names), len(edges), err[:200],
                                                          time.time() - t0))
 
-    out = os.path.join(tmp, "large-dot.svg")
-    rc, _, err = run(["map", "--engine", "dot", "--top", "1000", "--force", "-o", out, path])
-    ck.check("guards: --engine dot on 1000 vertices is refused, no file",
-             rc == 1 and not os.path.exists(out) and "dot" in err and "300" in err,
-             "exit %d, file %s, stderr %r" % (rc, os.path.exists(out), err[:300]))
 
 
 def unga_network(tmp):
-    with open(UNGA, newline="", encoding="utf-8") as f:
+    with open(common.real_data(*UNGA_PARTS), newline="", encoding="utf-8") as f:
         table = list(csv.reader(f))
     names = [c.strip() for c in table[0]]
     votes = [r for r in table[1:] if any(c.strip() for c in r)]   # the last row is all commas
@@ -1175,7 +1179,7 @@ def main():
         ck.guard("determinism", test_determinism, ck, tmp, ctx)
         ck.guard("selection", test_selection, ck, tmp, ctx)
         ck.guard("large", test_large, ck, tmp, ctx)
-        ck.guard("dense", test_dense, ck, tmp, ctx)
+        ck.guard_data("dense", UNGA_PARTS, test_dense, ck, tmp, ctx)
         ck.guard("engines", test_engines, ck, tmp, ctx)
         ck.guard("errors", test_errors, ck, tmp, ctx)
     print("(map checks took %.1f s)" % (time.time() - started), flush=True)

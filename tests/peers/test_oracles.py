@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Peer comparison: clout against the expected values of igraph's own C unit tests
-($SHARED/oracles/igraph-unit-tests.json), for the cases whose definition matches one
+(tests/peers/oracles/igraph-unit-tests.json, copied from igraph's C unit tests), for the cases whose definition matches one
 of clout's metrics.
 
 Mapping (clout's conventions: weights are strengths, path costs are 1/weight):
@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import common  # noqa: E402
 
-ORACLES = os.path.join(common.SHARED, "oracles", "igraph-unit-tests.json")
+ORACLES = os.path.join(common.ORACLES, "igraph-unit-tests.json")
 
 
 def lengths_to_weights(edges):
@@ -125,7 +125,7 @@ def check_case(ck, tmp, case):
     name = case["name"]
     todo = plan(case)
     if isinstance(todo, str):
-        ck.skip(name, todo)
+        ck.not_applicable(name, todo)
         return 0
     tol = case.get("tolerance") or {}
     abs_tol, rel_tol = tol.get("abs", 1e-6), tol.get("rel", 0.0)

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Peer comparison on real data sets from $SHARED/data-real (read in place, never
-copied into the repository; each folder's SOURCE.md describes the file):
+"""Peer comparison on real data sets (the Florentine multiplex from tests/data, the
+others from $REAL_DATA, read in place and never copied into the repository; each
+folder's SOURCE.md describes the file; a data set that is not here is a SKIP):
 
   gsdb-sanctions       sanctioning state -> sanctioned state, weight 1 per sanction
                        case (clout sums the duplicates), against NetworkX
@@ -23,7 +24,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 from common import TOL  # noqa: E402
 
-DATA = os.path.join(common.SHARED, "data-real")
 
 
 def check_summary(ck, name, path, want, errors_only_rc=None):
@@ -58,7 +58,7 @@ def gsdb_edges():
     lists. Rows with a list in either cell are left out rather than split, because
     splitting on commas is ambiguous; multi-actor organisations written as one name
     (EU, UN, ECOWAS) are kept as one actor. Returns (edges, rows skipped)."""
-    path = os.path.join(DATA, "gsdb-sanctions", "GSDB_V3.csv")
+    path = common.real_data("gsdb-sanctions", "GSDB_V3.csv")
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     simple = set()
@@ -122,7 +122,7 @@ def read_tsv(path):
 
 
 def test_florentine(ck, tmp):
-    base = os.path.join(DATA, "florentine-elite-families-multiplex")
+    base = common.real_data("florentine-elite-families-multiplex")
     families = {r["family_id"]: r["family"] for r in read_tsv(os.path.join(base, "families.txt"))}
     domains = {r["domain"]: r["domain_id"] for r in read_tsv(os.path.join(base, "domains.txt"))}
     marriage = domains["Marriage"]
@@ -147,7 +147,7 @@ def test_florentine(ck, tmp):
             common.check_metric(ck, "florentine: %s vs networkx" % m, common.by_id(rows, m),
                                 ref[m], TOL[m])
         else:
-            ck.skip("florentine: %s vs networkx" % m, "HITS not unique on this graph")
+            ck.not_applicable("florentine: %s vs networkx" % m, "HITS not unique on this graph")
     iref = common.igraph_reference(G, False)
     for m in ("power", "exposure", "betweenness", "harmonic_out", "harmonic_in", "hub",
               "authority"):
@@ -159,7 +159,7 @@ def test_florentine(ck, tmp):
 # ---------------------------------------------------------------- TrumpWorld
 
 def trumpworld_rows():
-    path = os.path.join(DATA, "trumpworld", "trumpworld.csv")
+    path = common.real_data("trumpworld", "trumpworld.csv")
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
@@ -245,10 +245,11 @@ def main():
     ck = common.Checker()
     common.require_binary(ck)
     with tempfile.TemporaryDirectory(prefix="clout-peers-real-") as tmp:
-        ck.guard("gsdb", test_gsdb, ck, tmp)
-        ck.guard("florentine", test_florentine, ck, tmp)
-        ck.guard("trumpworld", test_trumpworld, ck, tmp)
-        ck.guard("broken copy", test_broken_copy, ck, tmp)
+        ck.guard_data("gsdb", ("gsdb-sanctions", "GSDB_V3.csv"), test_gsdb, ck, tmp)
+        ck.guard_data("florentine", ("florentine-elite-families-multiplex",),
+                      test_florentine, ck, tmp)
+        ck.guard_data("trumpworld", ("trumpworld", "trumpworld.csv"), test_trumpworld, ck, tmp)
+        ck.guard_data("broken copy", ("trumpworld", "trumpworld.csv"), test_broken_copy, ck, tmp)
     ck.finish()
 
 

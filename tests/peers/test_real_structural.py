@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""The structural analyses (deps, micmac, mactor, blocs, whatif) on real data sets from
-$SHARED/data-real, read in place, against NetworkX, NumPy and python-igraph:
+"""The structural analyses (deps, micmac, mactor, blocs, whatif) on real data sets (the
+Florentine multiplex from tests/data, TrumpWorld from $REAL_DATA, read in place), against
+NetworkX, NumPy and python-igraph:
 
   florentine-elite-families-multiplex
                  the marriage ties as an undirected folder case: the Medici are a cut
@@ -9,7 +10,7 @@ $SHARED/data-real, read in place, against NetworkX, NumPy and python-igraph:
   trumpworld     Entity A -> Entity B (2,669 actors): blocs, mactor and the knock-out
                  report run at full size; Donald J. Trump's absence does the most damage
 
-Skips with a clear message when the folder is absent.
+A data set that is not here is reported as a SKIP.
 """
 
 import csv
@@ -26,7 +27,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import common  # noqa: E402
 
-DATA = os.path.join(common.SHARED, "data-real")
 MICMAC_HEADER = ["id", "label", "type", "direct_influence", "direct_dependence",
                  "indirect_influence", "indirect_dependence", "sector", "indirect_sector"]
 MACTOR_HEADER = ["id", "label", "influence", "dependence", "r_star", "ambivalence"]
@@ -69,7 +69,7 @@ def pairs_cut(G, a):
 
 
 def florentine(ck, tmp):
-    base = os.path.join(DATA, "florentine-elite-families-multiplex")
+    base = common.real_data("florentine-elite-families-multiplex")
     families = {r["family_id"]: r["family"] for r in read_tsv(os.path.join(base, "families.txt"))}
     domains = {r["domain"]: r["domain_id"] for r in read_tsv(os.path.join(base, "domains.txt"))}
     edges = [(families[r["family_id_from"]], families[r["family_id_to"]], r["weight"])
@@ -144,7 +144,7 @@ def florentine(ck, tmp):
 
 
 def trumpworld(ck, tmp):
-    path = os.path.join(DATA, "trumpworld", "trumpworld.csv")
+    path = common.real_data("trumpworld", "trumpworld.csv")
     with open(path, newline="", encoding="utf-8") as f:
         edges = [(r["Entity A"], r["Entity B"], 1) for r in csv.DictReader(f)]
     case = common.write_edge_list(os.path.join(tmp, "trumpworld.csv"), edges)
@@ -170,12 +170,9 @@ def trumpworld(ck, tmp):
 def main():
     ck = common.Checker()
     common.require_binary(ck)
-    if not os.path.isdir(DATA):
-        ck.skip("real data", "%s is absent: nothing to compare" % DATA)
-        ck.finish()
     with tempfile.TemporaryDirectory(prefix="clout-peers-structural-") as tmp:
-        ck.guard("florentine", florentine, ck, tmp)
-        ck.guard("trumpworld", trumpworld, ck, tmp)
+        ck.guard_data("florentine", ("florentine-elite-families-multiplex",), florentine, ck, tmp)
+        ck.guard_data("trumpworld", ("trumpworld", "trumpworld.csv"), trumpworld, ck, tmp)
     ck.finish()
 
 

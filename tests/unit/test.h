@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include <clout/clout.h>
@@ -33,6 +34,18 @@ load_case(const char *path, struct clout_network *net)
 	clout_diags_init(&diags);
 	assert_int_equal(clout_load_case(net, &diags, path), IGRAPH_SUCCESS);
 	clout_diags_destroy(&diags);
+}
+
+/*
+ * How many of n random trials to run: all, or a tenth when CLOUT_TEST_QUICK=1
+ * (make check runs the unit tests under valgrind so; ASan runs them all).
+ */
+static inline int
+test_trials(int n)
+{
+	const char	*quick = getenv("CLOUT_TEST_QUICK");
+
+	return quick != NULL && quick[0] == '1' ? (n + 9) / 10 : n;
 }
 
 /* Every test leaves igraph's FINALLY stack empty. */

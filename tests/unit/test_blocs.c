@@ -242,7 +242,7 @@ frustration_brute_force(void **state)
 	(void)state;
 	assert_int_equal(igraph_vector_int_init(&sign, 0), IGRAPH_SUCCESS);
 	assert_int_equal(igraph_vector_int_init(&camp, 0), IGRAPH_SUCCESS);
-	for (trial = 0; trial < 400; trial++) {
+	for (trial = 0; trial < test_trials(400); trial++) {
 		int	n = 1 + (int)rnd(14);
 
 		random_signed(&g, &sign, n, 10 + rnd(80), rnd(101));
@@ -356,7 +356,7 @@ frustration_relabelled(void **state)
 	(void)state;
 	assert_int_equal(igraph_vector_int_init(&sign, 0), IGRAPH_SUCCESS);
 	assert_int_equal(igraph_vector_int_init(&camp, 0), IGRAPH_SUCCESS);
-	for (trial = 0; trial < 20; trial++) {
+	for (trial = 0; trial < test_trials(20); trial++) {
 		igraph_vector_int_t	edges;
 
 		random_signed(&g, &sign, n, 15, 30);
