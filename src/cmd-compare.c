@@ -553,7 +553,7 @@ write_table(FILE *out, const struct report *rp, const struct compare_opts *opts)
 		figures_destroy(&f);
 		return cli_error("out of memory");
 	}
-	columns[0] = (struct clout_column){ .name = "figure", .kind = CLOUT_COLUMN_TEXT, .text = &f.name };
+	columns[0] = (struct clout_column){ .name = "figure", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &f.name };
 	columns[1] = (struct clout_column){ .name = "a", .kind = CLOUT_COLUMN_REAL, .reals = &f.a };
 	columns[2] = (struct clout_column){ .name = "b", .kind = CLOUT_COLUMN_REAL, .reals = &f.b };
 	columns[3] = (struct clout_column){ .name = "value", .kind = CLOUT_COLUMN_REAL, .reals = &f.value };
