@@ -1014,6 +1014,11 @@ read_nodes(struct ctx *c)
 	IGRAPH_CHECK(find_header(c, &c->nodes, -1, c->o->nodes_no_header, specs, 2));
 	if (c->failed)
 		return IGRAPH_SUCCESS;
+	/* columns by number only: nothing shows the first row is a header, so say it was taken as one */
+	if (!c->o->nodes_no_header && is_number_spec(specs[0]) &&
+	    (specs[1] == NULL || is_number_spec(specs[1])))
+		IGRAPH_CHECK(note(c, "%s: line %ld is read as the header (give --nodes-no-header if it "
+		    "is a node)", base_name(c->nodes.name), c->nodes.rows[c->nodes.header].line));
 	IGRAPH_CHECK(resolve(c, &c->nodes, c->o->node_id, "--node-id", &c_id));
 	IGRAPH_CHECK(resolve(c, &c->nodes, c->o->node_label, "--node-label", &c_label));
 	if (c->o->nnode_attr > 0)

@@ -130,7 +130,7 @@ def test_padgett(ck, tmp):
             label[i] = n
     got = run_import(ck, tmp, "padgett",
                      ["--no-header", "--delimiter", "whitespace", "--source", "1", "--target", "2",
-                      "--undirected", "--nodes", os.path.join(DATA, names), "--node-id", "1",
+                      "--undirected", "--nodes", os.path.join(DATA, names), "--nodes-no-header", "--node-id", "1",
                       "--node-label", "2", os.path.join(DATA, net)])
     if got is None:
         return
