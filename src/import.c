@@ -152,17 +152,24 @@ fail(struct ctx *c, const char *file, long line, int column, const char *fmt, ..
 	return ret;
 }
 
-/* At most 40 bytes of text for a message, cut at a character boundary, "..." when cut. */
+/*
+ * At most 40 bytes of text for a message, cut at a character boundary,
+ * "..." when cut; control characters become '?', so a cell cannot move the
+ * terminal's cursor or forge a line. size must exceed 43.
+ */
 static const char *
 clip(const char *text, char *buf, size_t size)
 {
-	size_t	n = strlen(text), k;
+	size_t	n = strlen(text), k, i;
 
-	if (n <= 40)
-		return text;
-	for (k = 40; k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80; k--)
-		;
-	snprintf(buf, size, "%.*s...", (int)k, text);
+	k = n <= 40 ? n : 40;
+	while (k < n && k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+		k--;
+	for (i = 0; i < k && i + 4 < size; i++)
+		buf[i] = (unsigned char)text[i] < 0x20 || text[i] == 0x7F ? '?' : text[i];
+	buf[i] = '\0';
+	if (k < n)
+		strcat(buf, "...");
 	return buf;
 }
 
