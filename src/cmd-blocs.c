@@ -245,7 +245,7 @@ write_table(FILE *out, const struct clout_network *net, const struct clout_signe
 	/* the stable CSV header: scripts rely on these names, in this order */
 	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
 	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
-	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &t.type };
+	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &t.type };
 	columns[ncol++] = (struct clout_column){ .name = "bloc", .kind = CLOUT_COLUMN_TEXT, .text = &net->bloc };
 	columns[ncol++] = (struct clout_column){ .name = "camp", .kind = CLOUT_COLUMN_INT, .integers = &t.camp };
 	columns[ncol++] = (struct clout_column){ .name = "community", .kind = CLOUT_COLUMN_INT,

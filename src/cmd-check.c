@@ -16,11 +16,29 @@ const struct cmd_entry cmd_check_entry = {
 	    "summary line. Exit status 0 when there is no error, 1 when there are\n"
 	    "errors, 2 for a usage error.\n"
 	    "\n"
+	    "Beyond what every command checks, it warns about roles outside the\n"
+	    "vocabulary of docs/ROLES.md (and the case's own, from case.csv's roles)\n"
+	    "and about text cells a spreadsheet would run as formulas (= + - @).\n"
+	    "\n"
 	    "Options:\n"
 	    "  -q, --quiet    print errors only (no warnings)\n"
 	    "  -h, --help     show this help\n",
 	.exec = cmd_check_exec,
 };
+
+enum { OPT_LIST_ROLES = 256 };
+
+/* The embedded role vocabulary, "actor<TAB>role" a line: what tests compare with docs/ROLES.md. */
+static void
+list_roles(void)
+{
+	enum clout_vertex_type	type;
+	igraph_integer_t	i;
+	const char		*role;
+
+	for (i = 0; (role = clout_role_get(i, &type)) != NULL; i++)
+		printf("%s\t%s\n", clout_vertex_type_name(type), role);
+}
 
 static void
 print_count(const char *noun, igraph_integer_t n, const char *after)
@@ -34,6 +52,7 @@ cmd_check_exec(int argc, char **argv)
 	static const struct option options[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "list-roles", no_argument, NULL, OPT_LIST_ROLES },	/* hidden: for tests */
 		{ NULL, 0, NULL, 0 }
 	};
 	struct clout_network	net;
@@ -51,6 +70,9 @@ cmd_check_exec(int argc, char **argv)
 		case 'h':
 			cli_help(stdout, &cmd_check_entry);
 			return CLOUT_EXIT_OK;
+		case OPT_LIST_ROLES:
+			list_roles();
+			return CLOUT_EXIT_OK;
 		default:
 			return cli_bad_option(&cmd_check_entry, argv, ch);
 		}
@@ -62,6 +84,10 @@ cmd_check_exec(int argc, char **argv)
 	clout_diags_init(&diags);
 	ret = clout_load_case(&net, &diags, argv[optind]);
 	if (ret != IGRAPH_SUCCESS && ret != IGRAPH_PARSEERROR) {
+		status = cli_error("cannot check '%s': %s", argv[optind], cli_reason());
+		goto out;
+	}
+	if (clout_lint_case(&diags, argv[optind]) != IGRAPH_SUCCESS) {
 		status = cli_error("cannot check '%s': %s", argv[optind], cli_reason());
 		goto out;
 	}

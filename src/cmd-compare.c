@@ -125,6 +125,7 @@ parse_options(struct compare_opts *opts, int argc, char **argv)
 /* Everything the report says, computed once for every format. */
 struct report {
 	const char		*a, *b;		/* the cases' names */
+	const struct clout_network *net_a, *net_b;
 	struct clout_aligned	 al;
 	igraph_bool_t		 directed;
 	struct clout_diff	 diff;
@@ -436,17 +437,66 @@ movers(const struct report *rp, igraph_integer_t top, igraph_vector_int_t *out)
 	return IGRAPH_SUCCESS;
 }
 
+/* The roles of each case that no vertex of the other has: strings borrowed from the networks. */
+struct unmatched {
+	igraph_strvector_t	a, b;
+	int			ok;
+};
+
+static int
+unmatched_init(struct unmatched *u, const struct report *rp)
+{
+	u->ok = 0;
+	if (igraph_strvector_init(&u->a, 0) != IGRAPH_SUCCESS)
+		return cli_error("out of memory");
+	if (igraph_strvector_init(&u->b, 0) != IGRAPH_SUCCESS) {
+		igraph_strvector_destroy(&u->a);
+		return cli_error("out of memory");
+	}
+	u->ok = 1;
+	if (clout_roles_unmatched(rp->net_a, rp->net_b, &u->a, &u->b) != IGRAPH_SUCCESS)
+		return cli_error("out of memory");
+	return CLOUT_EXIT_OK;
+}
+
+static void
+unmatched_destroy(struct unmatched *u)
+{
+	if (!u->ok)
+		return;
+	igraph_strvector_destroy(&u->a);
+	igraph_strvector_destroy(&u->b);
+	u->ok = 0;
+}
+
+static void
+json_strings(struct clout_json *json, const char *key, const igraph_strvector_t *sv)
+{
+	igraph_integer_t	i;
+
+	clout_json_open(json, key, '[', 1);
+	for (i = 0; i < igraph_strvector_size(sv); i++)
+		clout_json_string(json, NULL, igraph_strvector_get(sv, i));
+	clout_json_close(json);
+}
+
 static int
 write_json(FILE *out, const struct report *rp, const struct compare_opts *opts)
 {
 	struct clout_json	json;
+	struct unmatched	u;
 	igraph_vector_int_t	move;
 	igraph_integer_t	i;
 	int			m;
 
+	if (unmatched_init(&u, rp) != CLOUT_EXIT_OK) {
+		unmatched_destroy(&u);
+		return CLOUT_EXIT_FAILURE;
+	}
 	if (igraph_vector_int_init(&move, 0) != IGRAPH_SUCCESS ||
 	    movers(rp, opts->top, &move) != IGRAPH_SUCCESS) {
 		igraph_vector_int_destroy(&move);
+		unmatched_destroy(&u);
 		return cli_error("out of memory");
 	}
 	clout_json_init(&json, out);
@@ -468,6 +518,10 @@ write_json(FILE *out, const struct report *rp, const struct compare_opts *opts)
 	json_names(&json, "only_in_a", rp, 1, 0);
 	json_names(&json, "only_in_b", rp, 0, 1);
 	json_names(&json, "in_both", rp, 1, 1);
+	clout_json_close(&json);
+	clout_json_open(&json, "unmatched_roles", '{', 0);
+	json_strings(&json, "a", &u.a);
+	json_strings(&json, "b", &u.b);
 	clout_json_close(&json);
 	clout_json_open(&json, "alignment", '{', 0);
 	clout_json_int(&json, "merged_a", rp->al.merged_a);
@@ -517,6 +571,7 @@ write_json(FILE *out, const struct report *rp, const struct compare_opts *opts)
 	clout_json_real(&json, "in_strength_ks", rp->in_ks);
 	clout_json_close(&json);
 	igraph_vector_int_destroy(&move);
+	unmatched_destroy(&u);
 	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
 }
 
@@ -537,6 +592,38 @@ put_pairs(FILE *out, const char *title, const struct report *rp, enum pair_kind 
 		}
 }
 
+static void
+put_role_list(FILE *out, const char *name, const igraph_strvector_t *sv, int md)
+{
+	igraph_integer_t	i;
+
+	if (igraph_strvector_size(sv) == 0)
+		return;
+	fprintf(out, "%sonly in %s: ", md ? "- " : "  ", name);
+	for (i = 0; i < igraph_strvector_size(sv); i++)
+		fprintf(out, "%s%s", i > 0 ? ", " : "", igraph_strvector_get(sv, i));
+	fputc('\n', out);
+}
+
+/* The roles that found no partner, when there are any. */
+static int
+put_unmatched(FILE *out, const struct report *rp, int md)
+{
+	struct unmatched	u;
+	int			status;
+
+	if ((status = unmatched_init(&u, rp)) == CLOUT_EXIT_OK &&
+	    igraph_strvector_size(&u.a) + igraph_strvector_size(&u.b) > 0) {
+		fprintf(out, "\n%sRoles without a partner\n%s", md ? "### " : "", md ? "\n" : "");
+		put_role_list(out, rp->a, &u.a, md);
+		put_role_list(out, rp->b, &u.b, md);
+	}
+	unmatched_destroy(&u);
+	if (status != CLOUT_EXIT_OK)
+		return status;
+	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
+}
+
 static int
 write_table(FILE *out, const struct report *rp, const struct compare_opts *opts)
 {
@@ -553,7 +640,7 @@ write_table(FILE *out, const struct report *rp, const struct compare_opts *opts)
 		figures_destroy(&f);
 		return cli_error("out of memory");
 	}
-	columns[0] = (struct clout_column){ .name = "figure", .kind = CLOUT_COLUMN_TEXT, .text = &f.name };
+	columns[0] = (struct clout_column){ .name = "figure", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &f.name };
 	columns[1] = (struct clout_column){ .name = "a", .kind = CLOUT_COLUMN_REAL, .reals = &f.a };
 	columns[2] = (struct clout_column){ .name = "b", .kind = CLOUT_COLUMN_REAL, .reals = &f.b };
 	columns[3] = (struct clout_column){ .name = "value", .kind = CLOUT_COLUMN_REAL, .reals = &f.value };
@@ -591,7 +678,7 @@ write_table(FILE *out, const struct report *rp, const struct compare_opts *opts)
 	snprintf(title, sizeof title, "Relations only in %s", rp->b);
 	put_pairs(out, title, rp, PAIRS_ONLY_B, md);
 	put_pairs(out, "Relations whose sign flips", rp, PAIRS_FLIPS, md);
-	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
+	return put_unmatched(out, rp, md);
 }
 
 static int
@@ -616,6 +703,8 @@ cmd_compare_exec(int argc, char **argv)
 	memset(&rp, 0, sizeof rp);
 	rp.a = a.name != NULL ? a.name : argv[optind];
 	rp.b = b.name != NULL ? b.name : argv[optind + 1];
+	rp.net_a = &a;
+	rp.net_b = &b;
 	status = CLOUT_EXIT_FAILURE;
 	if (clout_aligned_init(&rp.al) != IGRAPH_SUCCESS || clout_profile_init(&rp.pa) ||
 	    clout_profile_init(&rp.pb) || igraph_vector_int_init(&rp.rank_a, 0) ||

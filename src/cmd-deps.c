@@ -122,7 +122,7 @@ write_deps(FILE *out, const struct clout_network *net, const struct clout_deps *
 	clout_rank_sort(net, &key, &rows);
 	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
 	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
-	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &type };
+	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &type };
 	columns[ncol++] = (struct clout_column){ .name = "articulation", .kind = CLOUT_COLUMN_INT,
 	    .integers = &deps->articulation };
 	columns[ncol++] = (struct clout_column){ .name = "bridges", .kind = CLOUT_COLUMN_INT,

@@ -28,6 +28,7 @@ const struct cmd_entry cmd_import_entry = {
 	    "      --node-id COL       its id column (matches the source and target cells)\n"
 	    "      --node-label COL    its label column (default: the id)\n"
 	    "      --node-attr COL     a column copied to actors.csv (repeatable)\n"
+	    "      --nodes-no-header   the node table has no header row: columns are numbered\n"
 	    "Two-mode data:\n"
 	    "      --two-mode          rows are actor x event memberships: actors sharing an\n"
 	    "                          event are tied, weight = number of shared events\n"
@@ -37,7 +38,8 @@ const struct cmd_entry cmd_import_entry = {
 	    "                          mean agreement over the votes where neither is X (same\n"
 	    "                          vote 1, one abstains 0.5, yes against no 0)\n"
 	    "Parsing:\n"
-	    "      --no-header         the file has no header row: columns are numbered\n"
+	    "      --no-header         FILE has no header row: columns are numbered (the node\n"
+	    "                          table has its own, --nodes-no-header)\n"
 	    "      --delimiter C       a character, 'tab', or 'whitespace' (runs of blanks);\n"
 	    "                          default ',' (tab for .tsv, and .txt holding tabs)\n"
 	    "      --skip N            N preamble lines before the header (default: the\n"
@@ -53,14 +55,19 @@ const struct cmd_entry cmd_import_entry = {
 	    "      --keep-names FILE   such names, one a line\n"
 	    "      --merge HOW         parallel relations: sum (default), count, max, mean, first\n"
 	    "      --undirected        a -> b and b -> a are one relation\n"
+	    "      --strict            a skipped row is an error: exit 1, nothing written\n"
 	    "Output:\n"
 	    "  -o, --output DIR        the case folder to write (actors.csv, relations.csv,\n"
 	    "                          case.csv); written whole or not at all\n"
 	    "      --force             replace DIR if it exists\n"
+	    "  -q, --quiet             print only errors and the skipped rows\n"
 	    "  -h, --help              show this help\n"
 	    "\n"
 	    "Actor ids are the names as found, trimmed (also of non-breaking spaces).\n"
-	    "Standard error says what was read, skipped and why, and merged.\n",
+	    "Standard error says what was read, skipped and why, and merged. Rows\n"
+	    "skipped for a missing or unreadable value, self-loops and node rows\n"
+	    "without an id are listed as FILE:LINE:COL: skipped: why (the first 10,\n"
+	    "then how many more), also with --quiet; --where's rows are not.\n",
 	.exec = cmd_import_exec,
 };
 
@@ -69,7 +76,8 @@ enum {
 	OPT_NODES, OPT_NODE_ID, OPT_NODE_LABEL, OPT_NODE_ATTR, OPT_TWO_MODE, OPT_ACTOR,
 	OPT_EVENT, OPT_WEIGHTING, OPT_VOTES, OPT_NO_HEADER, OPT_DELIMITER, OPT_SKIP,
 	OPT_ENCODING, OPT_NA, OPT_WHERE, OPT_SPLIT, OPT_KNOWN, OPT_KEEP_NAMES, OPT_MERGE,
-	OPT_UNDIRECTED, OPT_FORCE
+	OPT_UNDIRECTED, OPT_FORCE,
+	OPT_NODES_NO_HEADER, OPT_STRICT
 };
 
 /* Lists of repeatable option values point into argv. */
@@ -95,6 +103,7 @@ struct import_cli {
 	struct list			 na, where, split, known, attr;
 	const char			*output;
 	int				 force;
+	int				 quiet;
 };
 
 static void
@@ -141,6 +150,9 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "help", no_argument, NULL, 'h' },
+		{ "nodes-no-header", no_argument, NULL, OPT_NODES_NO_HEADER },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd_entry	*e = &cmd_import_entry;
@@ -149,7 +161,7 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 
 	o->skip = -1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":ho:", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":ho:q", options, NULL)) != -1) {
 		switch (ch) {
 		case OPT_SOURCE: o->source = optarg; break;
 		case OPT_TARGET: o->target = optarg; break;
@@ -177,6 +189,9 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 			break;
 		case OPT_VOTES: o->mode = CLOUT_IMPORT_VOTES; break;
 		case OPT_NO_HEADER: o->no_header = 1; break;
+		case OPT_NODES_NO_HEADER: o->nodes_no_header = 1; break;
+		case OPT_STRICT: o->strict = 1; break;
+		case 'q': cli->quiet = 1; break;
 		case OPT_DELIMITER:
 			if (strcmp(optarg, "whitespace") == 0)
 				o->whitespace = 1;
@@ -288,8 +303,9 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 		return cli_usage_error(e, "--weighting goes with --two-mode");
 	if (o->nodes != NULL && o->node_id == NULL)
 		return cli_usage_error(e, "--nodes needs --node-id");
-	if (o->nodes == NULL && (o->node_id || o->node_label || cli->attr.n))
-		return cli_usage_error(e, "--node-id, --node-label and --node-attr go with --nodes");
+	if (o->nodes == NULL && (o->node_id || o->node_label || cli->attr.n || o->nodes_no_header))
+		return cli_usage_error(e, "--node-id, --node-label, --node-attr and --nodes-no-header "
+		    "go with --nodes");
 	o->na = cli->na.items;
 	o->nna = cli->na.n;
 	o->where = cli->where.items;
@@ -389,6 +405,25 @@ print_summary(const struct import_cli *cli, const struct clout_import_report *r)
 	fputc('\n', stderr);
 }
 
+/* The rows left out, with where and why: import's result, printed even with --quiet. */
+static void
+print_skipped(const struct clout_import_report *r)
+{
+	int	i;
+
+	for (i = 0; i < r->nskips; i++) {
+		const struct clout_import_skip	*s = &r->skips[i];
+
+		if (s->column > 0)
+			fprintf(stderr, "%s:%ld:%d: skipped: %s\n", s->file, s->line, s->column, s->why);
+		else
+			fprintf(stderr, "%s:%ld: skipped: %s\n", s->file, s->line, s->why);
+	}
+	if (r->skipped > r->nskips)
+		fprintf(stderr, "clout: import: and %ld more skipped row%s\n", r->skipped - r->nskips,
+		    r->skipped - r->nskips == 1 ? "" : "s");
+}
+
 static int
 cmd_import_exec(int argc, char **argv)
 {
@@ -415,6 +450,7 @@ cmd_import_exec(int argc, char **argv)
 	if (clout_import(&cli.o, cli.output, cli.force, &diags, &report) != IGRAPH_SUCCESS)
 		status = cli_error("cannot import %s: %s", cli.o.path, cli_reason());
 	else if (diags.errors > 0) {
+		print_skipped(&report);
 		/* a file in the wrong encoding can give thousands: the first ones tell */
 		for (i = 0; i < diags.count && i < 10; i++)
 			clout_diag_print(stderr, &diags.items[i], colour);
@@ -429,8 +465,11 @@ cmd_import_exec(int argc, char **argv)
 		}
 		status = CLOUT_EXIT_FAILURE;
 	} else {
-		print_summary(&cli, &report);
-		fprintf(stderr, "clout: import: wrote %s\n", cli.output);
+		if (!cli.quiet)
+			print_summary(&cli, &report);
+		print_skipped(&report);
+		if (!cli.quiet)
+			fprintf(stderr, "clout: import: wrote %s\n", cli.output);
 		status = CLOUT_EXIT_OK;
 	}
 	clout_import_report_destroy(&report);

@@ -135,7 +135,7 @@ write_micmac(FILE *out, const struct clout_network *net, const struct clout_micm
 	/* the stable CSV header: scripts rely on these names, in this order */
 	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
 	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
-	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &type };
+	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &type };
 	columns[ncol++] = (struct clout_column){ .name = "direct_influence", .kind = CLOUT_COLUMN_REAL,
 	    .reals = &mm->direct_influence };
 	columns[ncol++] = (struct clout_column){ .name = "direct_dependence", .kind = CLOUT_COLUMN_REAL,
@@ -144,8 +144,8 @@ write_micmac(FILE *out, const struct clout_network *net, const struct clout_micm
 	    .reals = &mm->indirect_influence };
 	columns[ncol++] = (struct clout_column){ .name = "indirect_dependence", .kind = CLOUT_COLUMN_REAL,
 	    .reals = &mm->indirect_dependence };
-	columns[ncol++] = (struct clout_column){ .name = "sector", .kind = CLOUT_COLUMN_TEXT, .text = &sector };
-	columns[ncol++] = (struct clout_column){ .name = "indirect_sector", .kind = CLOUT_COLUMN_TEXT,
+	columns[ncol++] = (struct clout_column){ .name = "sector", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &sector };
+	columns[ncol++] = (struct clout_column){ .name = "indirect_sector", .kind = CLOUT_COLUMN_TEXT, .code = 1,
 	    .text = &indirect_sector };
 	if (!machine)
 		columns[ncol++] = (struct clout_column){ .name = "power_rank", .kind = CLOUT_COLUMN_INT,

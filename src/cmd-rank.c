@@ -186,7 +186,7 @@ write_ranking(FILE *out, const struct clout_network *net, const struct clout_sco
 	columns[ncol++] = (struct clout_column){ .name = "rank", .kind = CLOUT_COLUMN_INT, .integers = &rank };
 	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
 	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
-	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &type };
+	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &type };
 	columns[ncol++] = (struct clout_column){ .name = "kind", .kind = CLOUT_COLUMN_TEXT, .text = &net->kind };
 	columns[ncol++] = (struct clout_column){ .name = "bloc", .kind = CLOUT_COLUMN_TEXT, .text = &net->bloc };
 	for (i = 0; i < opts->norder; i++) {

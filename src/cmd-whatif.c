@@ -285,8 +285,8 @@ write_scenario(FILE *out, const struct clout_network *net, const struct clout_sc
 	}
 	columns[ncol++] = (struct clout_column){ .name = "id", .kind = CLOUT_COLUMN_TEXT, .text = &net->id };
 	columns[ncol++] = (struct clout_column){ .name = "label", .kind = CLOUT_COLUMN_TEXT, .text = &net->label };
-	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .text = &t.type };
-	columns[ncol++] = (struct clout_column){ .name = "status", .kind = CLOUT_COLUMN_TEXT, .text = &t.status };
+	columns[ncol++] = (struct clout_column){ .name = "type", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &t.type };
+	columns[ncol++] = (struct clout_column){ .name = "status", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &t.status };
 	columns[ncol++] = (struct clout_column){ .name = "rank_before", .kind = CLOUT_COLUMN_INT, .integers = &w->rank_before };
 	columns[ncol++] = (struct clout_column){ .name = "rank_after", .kind = CLOUT_COLUMN_INT, .integers = &t.rank_after };
 	columns[ncol++] = (struct clout_column){ .name = "rank_change", .kind = CLOUT_COLUMN_INT, .integers = &t.rank_change };
@@ -296,8 +296,8 @@ write_scenario(FILE *out, const struct clout_network *net, const struct clout_sc
 	columns[ncol++] = (struct clout_column){ .name = "reach_before", .kind = CLOUT_COLUMN_INT, .integers = &w->reach_before };
 	columns[ncol++] = (struct clout_column){ .name = "reach_after", .kind = CLOUT_COLUMN_INT, .integers = &t.reach_after };
 	columns[ncol++] = (struct clout_column){ .name = "reach_lost", .kind = CLOUT_COLUMN_INT, .integers = &t.reach_lost };
-	columns[ncol++] = (struct clout_column){ .name = "sector_before", .kind = CLOUT_COLUMN_TEXT, .text = &t.sector_before };
-	columns[ncol++] = (struct clout_column){ .name = "sector_after", .kind = CLOUT_COLUMN_TEXT, .text = &t.sector_after };
+	columns[ncol++] = (struct clout_column){ .name = "sector_before", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &t.sector_before };
+	columns[ncol++] = (struct clout_column){ .name = "sector_after", .kind = CLOUT_COLUMN_TEXT, .code = 1, .text = &t.sector_after };
 	columns[ncol++] = (struct clout_column){ .name = "camp_before", .kind = CLOUT_COLUMN_INT, .integers = &t.camp_before };
 	columns[ncol++] = (struct clout_column){ .name = "camp_after", .kind = CLOUT_COLUMN_INT, .integers = &t.camp_after };
 	table.columns = columns;

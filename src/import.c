@@ -152,6 +152,55 @@ fail(struct ctx *c, const char *file, long line, int column, const char *fmt, ..
 	return ret;
 }
 
+/*
+ * At most 40 bytes of text for a message, cut at a character boundary,
+ * "..." when cut; control characters become '?', so a cell cannot move the
+ * terminal's cursor or forge a line. size must exceed 43.
+ */
+static const char *
+clip(const char *text, char *buf, size_t size)
+{
+	size_t	n = strlen(text), k, i;
+
+	k = n <= 40 ? n : 40;
+	while (k < n && k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+		k--;
+	for (i = 0; i < k && i + 4 < size; i++)
+		buf[i] = (unsigned char)text[i] < 0x20 || text[i] == 0x7F ? '?' : text[i];
+	buf[i] = '\0';
+	if (k < n)
+		strcat(buf, "...");
+	return buf;
+}
+
+/* A data row left out: counted, and listed while the list has room. */
+static void
+skip_row(struct ctx *c, const struct table *t, const struct row *row, int col,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static void
+skip_row(struct ctx *c, const struct table *t, const struct row *row, int col,
+    const char *fmt, ...)
+{
+	struct clout_import_skip	*s;
+	va_list				 ap;
+
+	c->rep->skipped++;
+	if (c->rep->nskips >= CLOUT_IMPORT_LISTED)
+		return;
+	s = &c->rep->skips[c->rep->nskips++];
+	s->file = t->name;
+	s->line = row->line;
+	s->column = col >= 0 ? col + 1 : 0;
+	va_start(ap, fmt);
+	vsnprintf(s->why, sizeof s->why, fmt, ap);
+	va_end(ap);
+}
+
 static const char *
 base_name(const char *path)
 {
@@ -235,6 +284,20 @@ is_missing(const struct ctx *c, const char *text)
 		if (strcmp(text, c->o->na[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* A row left out for a missing value: an empty cell, or one of the --na codes. */
+static void
+skip_missing(struct ctx *c, const struct table *t, const struct row *row, int col,
+    const char *what, const char *text)
+{
+	char	buf[64];
+
+	if (text[0] == '\0')
+		skip_row(c, t, row, col, "no %s", what);
+	else
+		skip_row(c, t, row, col, "%s '%s' is a missing value (--na)", what,
+		    clip(text, buf, sizeof buf));
 }
 
 /* ---- reading ---- */
@@ -411,7 +474,8 @@ row_has_names(const struct row *row, const char *const *specs, int nspecs)
  * the first row after the skipped lines that has all the named ones.
  */
 static igraph_error_t
-find_header(struct ctx *c, struct table *t, long skip, const char *const *specs, int nspecs)
+find_header(struct ctx *c, struct table *t, long skip, int no_header, const char *const *specs,
+    int nspecs)
 {
 	long	first = 0, i;
 	int	j, k, width = 0;
@@ -421,7 +485,7 @@ find_header(struct ctx *c, struct table *t, long skip, const char *const *specs,
 	if (first == t->nrows)
 		return fail(c, t->name, 0, 0, skip > 0 ? "no data after the %ld skipped lines" :
 		    "no data: the file is empty", skip);
-	if (c->o->no_header) {
+	if (no_header) {
 		for (i = first; i < t->nrows; i++)
 			if (t->rows[i].nfields > width)
 				width = t->rows[i].nfields;
@@ -954,9 +1018,14 @@ read_nodes(struct ctx *c)
 	IGRAPH_CHECK(read_table(c, &c->nodes, c->o->nodes));
 	if (c->failed)
 		return IGRAPH_SUCCESS;
-	IGRAPH_CHECK(find_header(c, &c->nodes, -1, specs, 2));
+	IGRAPH_CHECK(find_header(c, &c->nodes, -1, c->o->nodes_no_header, specs, 2));
 	if (c->failed)
 		return IGRAPH_SUCCESS;
+	/* columns by number only: nothing shows the first row is a header, so say it was taken as one */
+	if (!c->o->nodes_no_header && is_number_spec(specs[0]) &&
+	    (specs[1] == NULL || is_number_spec(specs[1])))
+		IGRAPH_CHECK(note(c, "%s: line %ld is read as the header (give --nodes-no-header if it "
+		    "is a node)", base_name(c->nodes.name), c->nodes.rows[c->nodes.header].line));
 	IGRAPH_CHECK(resolve(c, &c->nodes, c->o->node_id, "--node-id", &c_id));
 	IGRAPH_CHECK(resolve(c, &c->nodes, c->o->node_label, "--node-label", &c_label));
 	if (c->o->nnode_attr > 0)
@@ -979,8 +1048,10 @@ read_nodes(struct ctx *c)
 			const char		*id = cell(row, c_id);
 			const char		*label = c_label >= 0 ? cell(row, c_label) : "";
 
-			if (is_missing(c, id))
+			if (is_missing(c, id)) {
+				skip_missing(c, &c->nodes, row, c_id, "node id", id);
 				continue;
+			}
 			if (clout_i_strmap_find(c->actor_index, id) >= 0) {
 				IGRAPH_CHECK(note(c, "%s:%ld: node '%s' given again: the first row kept",
 				    base_name(c->nodes.name), row->line, id));
@@ -1024,27 +1095,41 @@ edges_from_rows(struct ctx *c)
 		const char		*src = cell(row, c->c_source), *tgt = cell(row, c->c_target);
 		double			 weight = 1, confidence = -1;
 		int			 sign = c->o->sign_constant ? c->o->sign_constant : 1;
-		int			 i, j;
+		int			 i, j, selfs;
+		char			 buf[64];
 
 		c->rep->rows_read++;
 		if (is_missing(c, src) || is_missing(c, tgt) ||
 		    (c->c_weight >= 0 && is_missing(c, cell(row, c->c_weight)))) {
+			int	col = is_missing(c, src) ? c->c_source : is_missing(c, tgt) ?
+			    c->c_target : c->c_weight;
+
 			c->rep->skipped_missing++;
+			skip_missing(c, &c->main, row, col, col == c->c_source ? "source" :
+			    col == c->c_target ? "target" : "weight", cell(row, col));
 			continue;
 		}
 		if (c->c_weight >= 0 && clout_parse_decimal(cell(row, c->c_weight), &weight) != 0) {
 			c->rep->skipped_bad_weight++;
+			skip_row(c, &c->main, row, c->c_weight, "weight '%s' is not a number",
+			    clip(cell(row, c->c_weight), buf, sizeof buf));
 			continue;
 		}
 		if (c->c_sign >= 0 && !is_missing(c, cell(row, c->c_sign)) &&
 		    (sign = parse_sign(cell(row, c->c_sign))) == 0) {
 			c->rep->skipped_bad_weight++;
+			skip_row(c, &c->main, row, c->c_sign,
+			    "sign '%s' is not +, -, 1, -1, positive or negative",
+			    clip(cell(row, c->c_sign), buf, sizeof buf));
 			continue;
 		}
 		if (c->c_confidence >= 0 && !is_missing(c, cell(row, c->c_confidence)) &&
 		    (clout_parse_decimal(cell(row, c->c_confidence), &confidence) != 0 ||
 		    confidence < 0 || confidence > 1)) {
 			c->rep->skipped_bad_weight++;
+			skip_row(c, &c->main, row, c->c_confidence,
+			    "confidence '%s' is not a number from 0 to 1",
+			    clip(cell(row, c->c_confidence), buf, sizeof buf));
 			continue;
 		}
 		if (!row_passes(c, row)) {
@@ -1057,10 +1142,15 @@ edges_from_rows(struct ctx *c)
 		}
 		IGRAPH_CHECK(split_cell(c, src, src_sep, &sp));
 		IGRAPH_CHECK(split_cell(c, tgt, tgt_sep, &tp));
-		if (sp.n * tp.n == 0)
+		if (sp.n * tp.n == 0) {
 			c->rep->skipped_missing++;	/* a cell of separators only: no name */
+			skip_row(c, &c->main, row, sp.n == 0 ? c->c_source : c->c_target,
+			    "%s '%s' holds only separators (--split)", sp.n == 0 ? "source" : "target",
+			    clip(sp.n == 0 ? src : tgt, buf, sizeof buf));
+		}
 		if (sp.n * tp.n > 1)
 			c->rep->split_values += sp.n * tp.n - 1;
+		selfs = 0;
 		for (i = 0; i < sp.n; i++) {
 			for (j = 0; j < tp.n; j++) {
 				igraph_integer_t	a, b, before = c->nactors;
@@ -1069,6 +1159,7 @@ edges_from_rows(struct ctx *c)
 
 				if (strcmp(sp.items[i], tp.items[j]) == 0) {
 					c->rep->skipped_self++;
+					selfs++;
 					continue;
 				}
 				IGRAPH_CHECK(actor_add(c, sp.items[i], sp.items[i], &a));
@@ -1079,6 +1170,10 @@ edges_from_rows(struct ctx *c)
 				    ev != NULL && !is_missing(c, ev) ? ev : NULL, row->line));
 			}
 		}
+		/* a row is skipped when nothing of it is left; one split value to itself is not */
+		if (selfs > 0 && selfs == sp.n * tp.n)
+			skip_row(c, &c->main, row, c->c_target, "a self-loop: source and target are '%s'",
+			    clip(sp.items[0], buf, sizeof buf));
 	}
 	parts_destroy(&tp);
 	parts_destroy(&sp);
@@ -1155,10 +1250,15 @@ two_mode_from_rows(struct ctx *c)
 		const struct row	*row = &c->main.rows[r];
 		const char		*actor = cell(row, c->c_source), *event = cell(row, c->c_target);
 		int			 k;
+		char			 buf[64];
 
 		c->rep->rows_read++;
 		if (is_missing(c, actor) || is_missing(c, event)) {
 			c->rep->skipped_missing++;
+			if (is_missing(c, actor))
+				skip_missing(c, &c->main, row, c->c_source, "actor", actor);
+			else
+				skip_missing(c, &c->main, row, c->c_target, "event", event);
 			continue;
 		}
 		if (!row_passes(c, row)) {
@@ -1166,8 +1266,11 @@ two_mode_from_rows(struct ctx *c)
 			continue;
 		}
 		IGRAPH_CHECK(split_cell(c, actor, actor_sep, &parts));
-		if (parts.n == 0)
+		if (parts.n == 0) {
 			c->rep->skipped_missing++;	/* a cell of separators only: no name */
+			skip_row(c, &c->main, row, c->c_source, "actor '%s' holds only separators (--split)",
+			    clip(actor, buf, sizeof buf));
+		}
 		if (parts.n > 1)
 			c->rep->split_values += parts.n - 1;
 		for (k = 0; k < parts.n; k++) {
@@ -1663,7 +1766,7 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 	if (!c.failed)
 		IGRAPH_CHECK(read_table(&c, &c.main, o->path));
 	if (!c.failed)
-		IGRAPH_CHECK(find_header(&c, &c.main, o->skip, specs, nspecs));
+		IGRAPH_CHECK(find_header(&c, &c.main, o->skip, o->no_header, specs, nspecs));
 	if (!c.failed && c.main.odd_trimmed > 0)
 		IGRAPH_CHECK(note(&c, "%s: %ld cell(s) had odd white space (non-breaking spaces...) at their ends: trimmed",
 		    base_name(o->path), c.main.odd_trimmed));
@@ -1729,6 +1832,10 @@ clout_import(const struct clout_import_options *o, const char *out_dir, int forc
 		igraph_vector_int_destroy(&degree);
 		IGRAPH_FINALLY_CLEAN(1);
 		rep->actors = c.nactors;
+		if (o->strict && rep->skipped > 0 && !c.failed)
+			IGRAPH_CHECK(fail(&c, rep->skips[0].file, rep->skips[0].line, 0,
+			    "--strict: %ld row%s would be skipped, the first here", rep->skipped,
+			    rep->skipped == 1 ? "" : "s"));
 		/* the line where the data begin, so the message points into the file */
 		first_data = c.main.nrows > c.main.header + 1 ? c.main.rows[c.main.header + 1].line : 0;
 		if (rep->relations == 0 && !c.failed)

@@ -13,6 +13,12 @@ clout_format_find(const char *name)
 	return clout_i_name_find(names, (int)(sizeof names / sizeof names[0]), name);
 }
 
+int
+clout_formula_like(const char *text)
+{
+	return text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
+}
+
 /* The shortest of %.15g..%.17g that reads back as the same double. */
 static void
 format_real(char *buf, size_t size, double x)
@@ -193,6 +199,25 @@ put_markdown(FILE *out, const char *text)
 	}
 }
 
+/* One CSV or TSV cell; free text a spreadsheet would run as a formula gets a leading quote. */
+static igraph_error_t
+put_separated(FILE *out, const char *text, int free_text, enum clout_format format)
+{
+	char	*quoted = NULL;
+
+	if (free_text && clout_formula_like(text)) {
+		quoted = clout_i_asprintf("'%s", text);
+		CLOUT_CHECK_ALLOC(quoted);
+		text = quoted;
+	}
+	if (format == CLOUT_FORMAT_CSV)
+		clout_i_csv_write_field(out, text, ',');
+	else
+		put_escaped_tsv(out, text);
+	free(quoted);
+	return IGRAPH_SUCCESS;
+}
+
 igraph_error_t
 clout_table_write(FILE *out, const struct clout_table *t, enum clout_format format)
 {
@@ -210,21 +235,18 @@ clout_table_write(FILE *out, const struct clout_table *t, enum clout_format form
 		for (c = 0; c < t->ncolumns; c++) {
 			if (c > 0)
 				fputc(format == CLOUT_FORMAT_CSV ? ',' : '\t', out);
-			if (format == CLOUT_FORMAT_CSV)
-				clout_i_csv_write_field(out, t->columns[c].name, ',');
-			else
-				put_escaped_tsv(out, t->columns[c].name);
+			IGRAPH_CHECK(put_separated(out, t->columns[c].name, 1, format));
 		}
 		fputc('\n', out);
 		for (r = 0; r < nrows; r++) {
 			for (c = 0; c < t->ncolumns; c++) {
-				cell_text(&t->columns[c], VECTOR(*t->rows)[r], -1, buf, sizeof buf, &text);
+				const struct clout_column	*col = &t->columns[c];
+
+				cell_text(col, VECTOR(*t->rows)[r], -1, buf, sizeof buf, &text);
 				if (c > 0)
 					fputc(format == CLOUT_FORMAT_CSV ? ',' : '\t', out);
-				if (format == CLOUT_FORMAT_CSV)
-					clout_i_csv_write_field(out, text, ',');
-				else
-					put_escaped_tsv(out, text);
+				IGRAPH_CHECK(put_separated(out, text,
+				    col->kind == CLOUT_COLUMN_TEXT && !col->code, format));
 			}
 			fputc('\n', out);
 		}

@@ -15,6 +15,7 @@
 #include <clout/mactor.h>
 #include <clout/blocs.h>
 #include <clout/compare.h>
+#include <clout/lint.h>
 #include <clout/import.h>
 #include <clout/error.h>
 

@@ -29,7 +29,8 @@ enum clout_import_encoding {
 
 /*
  * What to read and how. Columns (COL) are header names (exact, else any
- * case) or 1-based numbers; with no_header the columns are only numbered.
+ * case) or 1-based numbers; with no_header the data file's columns are
+ * only numbered, with nodes_no_header the node table's.
  * Every list is count strings; NULL strings are options not given.
  */
 struct clout_import_options {
@@ -63,6 +64,22 @@ struct clout_import_options {
 	enum clout_import_merge	 merge;
 	int			 undirected;
 	const char		*command;	/* the options as typed, for case.csv's source */
+
+	int			 nodes_no_header;	/* the node table has no header row */
+	int			 strict;	/* a skipped row is an error: nothing written */
+};
+
+/*
+ * A data row import left out: where, and why (a missing or unreadable
+ * source, target, weight, sign or confidence, a self-loop, a node without an
+ * id). Rows left out by --where are what the user asked for, not listed.
+ */
+#define CLOUT_IMPORT_LISTED	10
+struct clout_import_skip {
+	const char	*file;		/* opts->path or opts->nodes */
+	long		 line;
+	int		 column;	/* 1-based; 0: the whole row */
+	char		 why[160];
 };
 
 /* What the import did, for the summary; notes are lines for the user. */
@@ -83,6 +100,11 @@ struct clout_import_report {
 	long		 votes;			/* vote rows of a roll-call matrix */
 	char		**notes;
 	int		 nnotes;
+
+	/* every skipped row counted, the first CLOUT_IMPORT_LISTED listed in file order */
+	long		 skipped;
+	struct clout_import_skip skips[CLOUT_IMPORT_LISTED];
+	int		 nskips;
 };
 
 void		clout_import_report_destroy(struct clout_import_report *report);
@@ -94,7 +116,8 @@ void		clout_import_report_destroy(struct clout_import_report *report);
  * under a temporary name and renamed into place, so it is complete or
  * absent; an existing out_dir is refused (an error in diags) unless force.
  * Problems with the data (unknown column, bad bytes, no header, nothing
- * left) go into diags as errors with file and line, and nothing is written;
+ * left; with strict, any skipped row) go into diags as errors with file and
+ * line, and nothing is written;
  * the return value is then still IGRAPH_SUCCESS. report is filled either way
  * (destroy it).
  */

@@ -16,6 +16,9 @@ enum clout_format {
 /* The format with this name (table, csv, tsv, json, md), or -1. */
 int		clout_format_find(const char *name);
 
+/* Whether a spreadsheet would run text as a formula: it starts with = + - @, a tab or a CR. */
+int		clout_formula_like(const char *text);
+
 enum clout_column_kind {
 	CLOUT_COLUMN_TEXT,
 	CLOUT_COLUMN_INT,
@@ -25,9 +28,16 @@ enum clout_column_kind {
 /* An integer cell with no value (empty in tables, null in JSON). */
 #define CLOUT_NULL_INT	IGRAPH_INTEGER_MIN
 
+/*
+ * A text column is free text (ids, labels, notes) unless code is set: then
+ * its values are a fixed vocabulary clout writes itself (a sign '+' or '-',
+ * a sector name) and are never altered. See clout_table_write for what CSV
+ * and TSV do to free text that a spreadsheet would run as a formula.
+ */
 struct clout_column {
 	const char			*name;
 	enum clout_column_kind		 kind;
+	int				 code;		/* CLOUT_COLUMN_TEXT: clout's own words */
 	const igraph_strvector_t	*text;		/* CLOUT_COLUMN_TEXT */
 	const igraph_vector_int_t	*integers;	/* CLOUT_COLUMN_INT; CLOUT_NULL_INT is null */
 	const igraph_vector_t		*reals;		/* CLOUT_COLUMN_REAL; NaN is null */
@@ -47,7 +57,14 @@ struct clout_table {
  * Write the table. Terminal tables align columns by display width (so
  * Cyrillic lines up) and print reals with 6 decimals; CSV, TSV and JSON carry
  * reals with enough digits to read back the same double (at least 10
- * significant digits). Returns IGRAPH_EFILE when writing fails.
+ * significant digits).
+ *
+ * CSV and TSV are opened in spreadsheets, which run a cell starting with
+ * '=', '+', '-', '@', a tab or a carriage return as a formula. There, a free
+ * text cell (and a header name) starting so gets a leading single quote
+ * (OWASP's advice: "=HYPERLINK(..)" is written "'=HYPERLINK(..)"). Number
+ * columns and code columns are written exactly; JSON, Markdown and the
+ * terminal table are never altered. Returns IGRAPH_EFILE when writing fails.
  */
 igraph_error_t	clout_table_write(FILE *out, const struct clout_table *table,
 		    enum clout_format format);

@@ -141,7 +141,7 @@ def test_padgett(ck, tmp):
             fh.writelines("%d %s\n" % (number[n], n) for n in order)
     got = run_import(ck, tmp, "padgett",
                      ["--no-header", "--delimiter", "whitespace", "--source", "1", "--target", "2",
-                      "--undirected", "--nodes", names, "--node-id", "1",
+                      "--undirected", "--nodes", names, "--nodes-no-header", "--node-id", "1",
                       "--node-label", "2", net])
     if got is None:
         return

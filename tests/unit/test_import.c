@@ -245,6 +245,7 @@ blanks_and_nodes(void **state)
 	o.skip = -1;
 	o.undirected = 1;
 	o.nodes = FIXTURE("import/map.txt");
+	o.nodes_no_header = 1;		/* --no-header is the edge file's only */
 	o.node_id = "1";
 	o.node_label = "2";
 	import_ok(&o, out_path("blanks"), &rep);
@@ -254,6 +255,144 @@ blanks_and_nodes(void **state)
 	clout_import_report_destroy(&rep);
 	expect_file(out_path("blanks"), "actors.csv",
 	    "id,label\n0,Ann\n1,Ben\n2,Cid\n3,Dee\n4,Eli\n");
+	VERIFY_FINALLY_STACK();
+}
+
+/* A headed node table beside a headerless edge list, and the other way round. */
+static void
+node_headers(void **state)
+{
+	struct clout_import_options	o = { 0 };
+	struct clout_import_report	rep;
+
+	(void)state;
+	o.path = FIXTURE("import/skipped/edges.csv");	/* 1,2  2,3  3,1 */
+	o.no_header = 1;
+	o.source = "1";
+	o.target = "2";
+	o.skip = -1;
+	o.nodes = FIXTURE("import/skipped/headed-nodes.csv");
+	o.node_id = "id";
+	o.node_label = "name";
+	import_ok(&o, out_path("headed-nodes"), &rep);
+	assert_int_equal(rep.actors, 4);
+	assert_int_equal(rep.isolates, 1);		/* 4, Four: only in the node table */
+	assert_int_equal(rep.relations, 3);
+	assert_int_equal(rep.skipped, 0);
+	clout_import_report_destroy(&rep);
+	expect_file(out_path("headed-nodes"), "actors.csv",
+	    "id,label\n1,One\n2,Two\n3,Three\n4,Four\n");
+
+	memset(&o, 0, sizeof o);
+	o.path = FIXTURE("import/skipped/clean.csv");	/* from,to  a,b  b,c */
+	o.source = "from";
+	o.target = "to";
+	o.skip = -1;
+	o.nodes = FIXTURE("import/skipped/nodes-no-header.csv");
+	o.nodes_no_header = 1;
+	o.node_id = "1";
+	o.node_label = "2";
+	import_ok(&o, out_path("headless-nodes"), &rep);
+	assert_int_equal(rep.actors, 3);
+	clout_import_report_destroy(&rep);
+	expect_file(out_path("headless-nodes"), "actors.csv",
+	    "id,label\na,Alpha\nb,Beta\nc,Gamma\n");
+	VERIFY_FINALLY_STACK();
+}
+
+/*
+ * skipped/many.csv, worked out by hand: lines 3-10 and 13-17 are skipped (13
+ * rows: no target, no source, no weight, NA, 'x', sign '~', confidence 2,
+ * self-loop c, no target twice, self-loops f and g, a Cyrillic weight); line
+ * 11 is --where's (not listed), lines 2 and 12 are relations.
+ */
+static void
+skipped_rows(void **state)
+{
+	struct clout_import_options	o = { 0 };
+	struct clout_import_report	rep;
+	struct clout_diags		diags;
+	static const char *const	na[] = { "NA" };
+	static const char *const	where[] = { "year>2000" };
+	static const struct { long line; int column; const char *why; } want[] = {
+		{ 3, 2, "no target" },
+		{ 4, 1, "no source" },
+		{ 5, 3, "no weight" },
+		{ 6, 3, "weight 'NA' is a missing value (--na)" },
+		{ 7, 3, "weight 'x' is not a number" },
+		{ 8, 4, "sign '~' is not +, -, 1, -1, positive or negative" },
+		{ 9, 5, "confidence '2' is not a number from 0 to 1" },
+		{ 10, 2, "a self-loop: source and target are 'c'" },
+		{ 13, 2, "no target" },
+		{ 14, 2, "no target" },
+	};
+	const char			*path = FIXTURE("import/skipped/many.csv");
+	struct stat			 st;
+	int				 i;
+
+	(void)state;
+	o.path = path;
+	o.source = "from";
+	o.target = "to";
+	o.weight = "w";
+	o.sign = "sign";
+	o.confidence = "conf";
+	o.na = na;
+	o.nna = 1;
+	o.where = where;
+	o.nwhere = 1;
+	o.skip = -1;
+	import_ok(&o, out_path("many"), &rep);
+	assert_int_equal(rep.rows_read, 16);
+	assert_int_equal(rep.skipped, 13);
+	assert_int_equal(rep.skipped_filtered, 1);
+	assert_int_equal(rep.relations, 2);
+	assert_int_equal(rep.nskips, CLOUT_IMPORT_LISTED);
+	for (i = 0; i < CLOUT_IMPORT_LISTED; i++) {
+		assert_string_equal(rep.skips[i].file, path);
+		assert_int_equal(rep.skips[i].line, want[i].line);
+		assert_int_equal(rep.skips[i].column, want[i].column);
+		assert_string_equal(rep.skips[i].why, want[i].why);
+	}
+	clout_import_report_destroy(&rep);
+
+	/* --strict: an error at the first skipped row, no folder */
+	o.strict = 1;
+	import_fails(&o, out_path("strict"), 0, "--strict: 13 rows would be skipped", 3);
+	assert_int_not_equal(stat(out_path("strict"), &st), 0);
+	/* a clean file passes --strict */
+	o.path = FIXTURE("import/skipped/clean.csv");
+	o.weight = o.sign = o.confidence = NULL;
+	o.nwhere = 0;
+	import_ok(&o, out_path("strict-clean"), &rep);
+	assert_int_equal(rep.skipped, 0);
+	assert_int_equal(rep.nskips, 0);
+	clout_import_report_destroy(&rep);
+
+	/* node rows without an id; a long value cut at a character boundary */
+	memset(&o, 0, sizeof o);
+	o.path = FIXTURE("import/skipped/long.csv");
+	o.source = "from";
+	o.target = "to";
+	o.weight = "w";
+	o.skip = -1;
+	o.nodes = FIXTURE("import/skipped/nodes.csv");
+	o.node_id = "id";
+	assert_int_equal(clout_diags_init(&diags), IGRAPH_SUCCESS);
+	assert_int_equal(clout_import(&o, out_path("long"), 0, &diags, &rep), IGRAPH_SUCCESS);
+	assert_int_equal(diags.errors, 0);
+	assert_int_equal(rep.skipped, 2);
+	assert_string_equal(rep.skips[0].file, FIXTURE("import/skipped/nodes.csv"));
+	assert_int_equal(rep.skips[0].line, 4);
+	assert_string_equal(rep.skips[0].why, "no node id");
+	assert_int_equal(rep.skips[1].line, 3);
+	/* 20 Cyrillic letters are the 40 bytes kept */
+	assert_string_equal(rep.skips[1].why,
+	    "weight '\xD0\x94\xD0\xBE\xD0\xBB\xD0\xB3\xD0\xBE\xD0\xB5\xD0\x98\xD0\xBC\xD1\x8F"
+	    "\xD0\x9A\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB5\xD0\x9D\xD0\xB5\xD0\x9F"
+	    "\xD0\xBE...' is not a number");
+	clout_import_report_destroy(&rep);
+	clout_diags_destroy(&diags);
 	VERIFY_FINALLY_STACK();
 }
 
@@ -404,6 +543,8 @@ main(void)
 		cmocka_unit_test(merge_rules),
 		cmocka_unit_test(encodings),
 		cmocka_unit_test(blanks_and_nodes),
+		cmocka_unit_test(node_headers),
+		cmocka_unit_test(skipped_rows),
 		cmocka_unit_test(filters_and_split),
 		cmocka_unit_test(two_mode),
 		cmocka_unit_test(vote_matrix),
