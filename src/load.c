@@ -66,6 +66,7 @@ static const char *const actor_kinds[] = {
 
 #define MAX_FIELDS_KNOWN 4096	/* headers wider than this keep only known columns */
 #define MAX_HINTS 200		/* "did you mean" searches are O(ids): cap them */
+#define MAX_MESSAGES 100	/* problems listed per file; the rest are counted */
 
 struct header {
 	int			 nfields;
@@ -100,6 +101,8 @@ struct loader {
 	int			 vertices_ok;	/* actors.csv was read: unknown ids are errors */
 	int			 hints_left;
 	int			 case_header_seen;
+	int			 decimal_comma;		/* this file is ';'-separated: 2,5 is 2.5 */
+	int			 semicolon_noted;	/* said so once for the case */
 	struct staged_edges	 edges;
 	struct clout_i_pairmap	*pairs;
 };
@@ -137,6 +140,8 @@ clout_parse_decimal(const char *text, double *value)
 		return 1;
 	errno = 0;
 	*value = strtod(text, &end);
+	if (errno == ERANGE && fabs(*value) < 1)
+		return 3;	/* underflow: below the smallest normal double */
 	if (errno == ERANGE || !isfinite(*value))
 		return 2;
 	return 0;
@@ -257,6 +262,8 @@ read_header(struct loader *L, const struct clout_i_record *rec)
 	    &L->net->edge_attrs : &L->net->vertex_attrs;
 	igraph_integer_t	 nitems = L->kind == FILE_RELATIONS || L->kind == FILE_EDGE_LIST ?
 	    igraph_vector_int_size(&L->edges.line) : igraph_strvector_size(&L->net->id);
+	const char		*other;
+	char			 hint[128] = "";
 	int			 f, c;
 
 	header_reset(h);
@@ -303,11 +310,16 @@ read_header(struct loader *L, const struct clout_i_record *rec)
 		}
 	}
 	h->ok = 1;
+	/* one field holding a likely delimiter: the file is not comma-separated */
+	if (rec->nfields == 1 && (other = clout_i_delimiter_hint(rec->fields[0])) != NULL)
+		snprintf(hint, sizeof hint, "; the header row is one field: is the delimiter %s%s%s? "
+		    "case files are separated by ',' or ';'", strcmp(other, "tab") == 0 ? "a " : "'",
+		    other, strcmp(other, "tab") == 0 ? "" : "'");
 	for (c = 0; c < COL_COUNT; c++) {
 		if ((file_required[L->kind] & BIT(c)) && h->where[c] < 0) {
-			IGRAPH_CHECK(report(L, CLOUT_ERROR, 0, 0, "missing required column '%s'%s",
+			IGRAPH_CHECK(report(L, CLOUT_ERROR, 0, 0, "missing required column '%s'%s%s",
 			    column_names[c], L->kind == FILE_EDGE_LIST ?
-			    " (an edge list needs a header row with 'source' and 'target')" : ""));
+			    " (an edge list needs a header row with 'source' and 'target')" : "", hint));
 			h->ok = 0;
 		}
 	}
@@ -484,25 +496,41 @@ static igraph_error_t
 number(struct loader *L, const struct clout_i_record *rec, enum column c, double *value,
     int *bad)
 {
-	const char	*text = field(L, rec, c);
+	const char	*text = field(L, rec, c), *number_text = text;
 	const char	*what = column_names[c];
+	const char	*comma = strchr(text, ',');
+	char		 point[64];
 	int		 col = column_of(L, c);
 
 	if (text[0] == '\0')
 		return IGRAPH_SUCCESS;
-	switch (clout_parse_decimal(text, value)) {
+	/* in a ';'-separated file one decimal comma is a decimal point */
+	if (L->decimal_comma && comma != NULL && strchr(comma + 1, ',') == NULL &&
+	    strchr(text, '.') == NULL && strlen(text) < sizeof point) {
+		strcpy(point, text);
+		point[comma - text] = '.';
+		number_text = point;
+	}
+	switch (clout_parse_decimal(number_text, value)) {
 	case 0:
 		return IGRAPH_SUCCESS;
 	case 2:
 		*bad = 1;
-		return report(L, CLOUT_ERROR, rec->line, col, "%s '%s' is out of range", what, text);
+		return report(L, CLOUT_ERROR, rec->line, col,
+		    "%s '%s' is out of range (beyond 1.8e308)", what, text);
+	case 3:
+		*bad = 1;
+		return report(L, CLOUT_ERROR, rec->line, col,
+		    "%s '%s' is too close to 0 to represent (below 2.2e-308)", what, text);
 	default:
 		break;
 	}
 	*bad = 1;
-	if (strchr(text, ',') != NULL)
-		return report(L, CLOUT_ERROR, rec->line, col,
-		    "%s '%s' is not a number; use a decimal point, not a comma", what, text);
+	if (comma != NULL)
+		return report(L, CLOUT_ERROR, rec->line, col, L->decimal_comma ?
+		    "%s '%s' is not a number" :
+		    "%s '%s' is not a number; use a decimal point, not a comma (or separate the "
+		    "fields with ';', and then decimal commas are read)", what, text);
 	if (c == COL_CONFIDENCE && text[strlen(text) - 1] == '%')
 		return report(L, CLOUT_ERROR, rec->line, col,
 		    "%s '%s' is not a number; write a percentage as a fraction (0.85 for 85%%)",
@@ -511,6 +539,9 @@ number(struct loader *L, const struct clout_i_record *rec, enum column c, double
 	    strncasecmp(text + strspn(text, "+-"), "nan", 3) == 0)
 		return report(L, CLOUT_ERROR, rec->line, col,
 		    "%s '%s' is not a finite decimal number", what, text);
+	if (strncasecmp(text + strspn(text, "+-"), "0x", 2) == 0)
+		return report(L, CLOUT_ERROR, rec->line, col,
+		    "%s '%s' is not a plain decimal number (hexadecimal is not read)", what, text);
 	return report(L, CLOUT_ERROR, rec->line, col,
 	    "%s '%s' is not a plain decimal number", what, text);
 }
@@ -665,6 +696,15 @@ on_record(const struct clout_i_record *rec, void *user)
 	struct loader	*L = user;
 	int		 f;
 
+	if (rec->index == 0) {
+		L->decimal_comma = rec->delimiter == ';';
+		if (L->decimal_comma && !L->semicolon_noted) {
+			L->semicolon_noted = 1;
+			IGRAPH_CHECK(report(L, CLOUT_WARNING, rec->line, 0,
+			    "fields are separated by ';' (found in the header row), as Excel saves "
+			    "CSV in many European languages; decimal commas such as 2,5 are read as 2.5"));
+		}
+	}
 	if (L->kind == FILE_CASE)
 		return read_case_entry(L, rec);
 	if (rec->index == 0)
@@ -689,6 +729,7 @@ on_record(const struct clout_i_record *rec, void *user)
 static igraph_error_t
 read_file(struct loader *L, const char *path, enum file_kind kind, int required, int *found)
 {
+	struct clout_i_csv_options how = { ',', 0, CLOUT_I_UTF8, 1 };
 	FILE		*in;
 	igraph_error_t	 ret;
 	long		 before = L->diags->errors;
@@ -697,6 +738,7 @@ read_file(struct loader *L, const char *path, enum file_kind kind, int required,
 	*found = 0;
 	L->order = (int)igraph_strvector_size(&L->files);
 	L->kind = kind;
+	L->decimal_comma = 0;
 	header_reset(&L->header);
 	/* messages name the loader's own copy: the caller's path may not outlive the load */
 	IGRAPH_CHECK(igraph_strvector_push_back(&L->files, from_stdin ? "<stdin>" : path));
@@ -707,7 +749,7 @@ read_file(struct loader *L, const char *path, enum file_kind kind, int required,
 			return IGRAPH_SUCCESS;
 		return report(L, CLOUT_ERROR, 0, 0, "cannot open: %s", strerror(errno));
 	}
-	ret = clout_i_csv_read(in, L->file, L->order, L->diags, on_record, L);
+	ret = clout_i_csv_read_with(in, L->file, L->order, L->diags, &how, on_record, L);
 	if (!from_stdin)
 		fclose(in);
 	IGRAPH_CHECK(ret);
@@ -909,6 +951,8 @@ clout_load_case(struct clout_network *net, struct clout_diags *diags, const char
 	CLOUT_CHECK_ALLOC(net->name);
 	IGRAPH_CHECK(loader_init(&L, net, diags));
 	IGRAPH_FINALLY(loader_destroy, &L);
+	if (diags->limit == 0)
+		diags->limit = MAX_MESSAGES;
 	if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {
 		IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, 0, path, 0, 0,
 		    "cannot open case: %s", strerror(errno)));
@@ -919,6 +963,7 @@ clout_load_case(struct clout_network *net, struct clout_diags *diags, const char
 	}
 	/* with errors the network is partial; isolation would only echo them */
 	IGRAPH_CHECK(build(&L, diags->errors == 0));
+	IGRAPH_CHECK(clout_diags_finish(diags));
 	clout_diags_sort(diags);
 	loader_destroy(&L);
 	IGRAPH_FINALLY_CLEAN(1);
