@@ -8,13 +8,14 @@ LIBDIR   ?= $(PREFIX)/lib
 BUILD    ?= build
 SHARED   ?= ../shared
 PKGS     := igraph libgvc
-# Debian ships no libcsv.pc: link it by name.
+# Debian ships no libcsv.pc: link it by name; utf8proc (Unicode normalisation, in
+# src/utf8.c only) likewise, since its .pc adds a stray -DUTF8PROC_EXPORTS.
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -Iinclude -MMD -MP $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lutf8proc -lm
 
 -include config.mk
 

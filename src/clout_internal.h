@@ -112,6 +112,14 @@ long		clout_i_utf8_check(const char *text, size_t length, enum clout_i_utf8_faul
 long		clout_i_utf8_invalid(const char *text, size_t length);
 /* The fault in words, for messages: "an overlong encoding". */
 const char	*clout_i_utf8_fault_name(enum clout_i_utf8_fault fault);
+/* text in Unicode normal form C (composed accents), allocated; NULL when out of memory. */
+char		*clout_i_utf8_nfc(const char *text);
+/*
+ * What text looks like: NFC without the default-ignorable code points
+ * (zero-width space and joiners, soft hyphen, ...), allocated; NULL when
+ * out of memory. Ids with one skeleton look identical on screen.
+ */
+char		*clout_i_utf8_skeleton(const char *text);
 /* Columns a valid UTF-8 string takes on a terminal (wide East Asian = 2, combining = 0). */
 size_t		clout_i_utf8_width(const char *text);
 

@@ -105,6 +105,7 @@ struct loader {
 	int			 semicolon_noted;	/* said so once for the case */
 	struct staged_edges	 edges;
 	struct clout_i_pairmap	*pairs;
+	struct clout_strmap	*skeletons;	/* what each id looks like -> vertex */
 };
 
 int
@@ -344,15 +345,65 @@ store_attrs(struct loader *L, const struct clout_i_record *rec, struct clout_att
 	return IGRAPH_SUCCESS;
 }
 
+/* The vertex whose id looks like id (same skeleton), or -1. */
+static igraph_error_t
+look_alike(struct loader *L, const char *id, igraph_integer_t *twin)
+{
+	char	*look = clout_i_utf8_skeleton(id);
+
+	CLOUT_CHECK_ALLOC(look);
+	*twin = clout_i_strmap_find(L->skeletons, look);
+	free(look);
+	return IGRAPH_SUCCESS;
+}
+
+/* Why two ids that look alike differ: "Unicode normalisation" or "invisible characters". */
+static igraph_error_t
+look_alike_reason(const char *a, const char *b, const char **reason)
+{
+	char	*na = clout_i_utf8_nfc(a), *nb = clout_i_utf8_nfc(b);
+	int	 same = na != NULL && nb != NULL && strcmp(na, nb) == 0;
+
+	if (na == NULL || nb == NULL) {
+		free(na);
+		free(nb);
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
+	free(na);
+	free(nb);
+	*reason = same ? "Unicode normalisation (composed and decomposed accents)" :
+	    "invisible characters (a zero-width space, joiner or soft hyphen)";
+	return IGRAPH_SUCCESS;
+}
+
 static igraph_error_t
 add_vertex(struct loader *L, const char *id, const char *label, const char *kind,
     const char *bloc, const char *role, const char *notes, enum clout_vertex_type type,
     long line, int column, igraph_integer_t *vertex)
 {
 	struct clout_network	*net = L->net;
-	igraph_integer_t	 v = igraph_strvector_size(&net->id), existing;
+	igraph_integer_t	 v = igraph_strvector_size(&net->id), existing, twin;
+	const char		*reason;
+	char			*look;
+	igraph_error_t		 ret;
 
 	IGRAPH_CHECK(clout_i_strmap_insert(net->index, id, v, &existing));
+	/* ids that differ only in what cannot be seen are two vertices: say so */
+	look = clout_i_utf8_skeleton(id);
+	CLOUT_CHECK_ALLOC(look);
+	ret = clout_i_strmap_insert(L->skeletons, look, v, &twin);
+	free(look);
+	IGRAPH_CHECK(ret);
+	if (twin >= 0) {
+		const char	*other = igraph_strvector_get(&net->id, twin);
+
+		IGRAPH_CHECK(look_alike_reason(id, other, &reason));
+		IGRAPH_CHECK(report(L, CLOUT_WARNING, line, column,
+		    "id '%s' looks identical to '%s' (%s:%" IGRAPH_PRId ") but differs by %s: "
+		    "they are two %ss", id, other,
+		    igraph_strvector_get(&L->files, VECTOR(L->vertex_file)[twin]),
+		    VECTOR(net->vertex_line)[twin], reason, clout_vertex_type_name(type)));
+	}
 	IGRAPH_CHECK(igraph_strvector_push_back(&net->id, id));
 	IGRAPH_CHECK(igraph_strvector_push_back(&net->label, label[0] != '\0' ? label : id));
 	IGRAPH_CHECK(igraph_strvector_push_back(&net->kind, kind));
@@ -429,6 +480,7 @@ endpoint(struct loader *L, const struct clout_i_record *rec, enum column c, igra
 {
 	const char	*id = field(L, rec, c);
 	const char	*best;
+	igraph_integer_t twin;
 
 	*v = -1;
 	if (id[0] == '\0')
@@ -443,6 +495,16 @@ endpoint(struct loader *L, const struct clout_i_record *rec, enum column c, igra
 	}
 	if (!L->vertices_ok)
 		return IGRAPH_SUCCESS;	/* actors.csv already failed: don't pile on */
+	IGRAPH_CHECK(look_alike(L, id, &twin));
+	if (twin >= 0) {
+		const char	*other = igraph_strvector_get(&L->net->id, twin);
+		const char	*reason;
+
+		IGRAPH_CHECK(look_alike_reason(id, other, &reason));
+		return report(L, CLOUT_ERROR, rec->line, column_of(L, c),
+		    "unknown %s '%s': it looks identical to the id '%s' but differs by %s",
+		    column_names[c], id, other, reason);
+	}
 	best = closest_id(L, id);
 	if (best != NULL)
 		return report(L, CLOUT_ERROR, rec->line, column_of(L, c),
@@ -859,6 +921,7 @@ loader_destroy(struct loader *L)
 	igraph_strvector_destroy(&L->edges.evidence);
 	igraph_vector_int_destroy(&L->edges.line);
 	clout_i_pairmap_free(L->pairs);
+	clout_i_strmap_free(L->skeletons);
 }
 
 static igraph_error_t
@@ -951,6 +1014,8 @@ clout_load_case(struct clout_network *net, struct clout_diags *diags, const char
 	CLOUT_CHECK_ALLOC(net->name);
 	IGRAPH_CHECK(loader_init(&L, net, diags));
 	IGRAPH_FINALLY(loader_destroy, &L);
+	L.skeletons = clout_i_strmap_new();
+	CLOUT_CHECK_ALLOC(L.skeletons);
 	if (diags->limit == 0)
 		diags->limit = MAX_MESSAGES;
 	if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {

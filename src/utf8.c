@@ -1,4 +1,13 @@
-/* utf8.c: UTF-8 validation and terminal display width, without depending on the locale. */
+/*
+ * utf8.c: UTF-8 validation, terminal display width and the look-alike form
+ * of ids, without depending on the locale. The only file that includes
+ * <utf8proc.h>: Unicode normalisation needs its tables.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
 #include "clout_internal.h"
 
 size_t
@@ -161,4 +170,37 @@ clout_i_utf8_width(const char *text)
 		width += in_ranges(cp, wide, sizeof wide / sizeof wide[0]) ? 2 : 1;
 	}
 	return width;
+}
+
+/* text through utf8proc with flags; a copy of text when it is not valid UTF-8. */
+static char *
+utf8_map(const char *text, utf8proc_option_t flags)
+{
+	const char	*p;
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+
+	for (p = text; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')	/* ASCII is its own normal form, with nothing invisible */
+		return clout_i_strdup(text);
+	n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &out,
+	    flags | UTF8PROC_NULLTERM | UTF8PROC_STABLE);
+	if (n == UTF8PROC_ERROR_NOMEM)
+		return NULL;
+	if (n < 0)
+		return clout_i_strdup(text);
+	return (char *)out;
+}
+
+char *
+clout_i_utf8_nfc(const char *text)
+{
+	return utf8_map(text, UTF8PROC_COMPOSE);
+}
+
+char *
+clout_i_utf8_skeleton(const char *text)
+{
+	return utf8_map(text, UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
 }
