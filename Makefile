@@ -133,3 +133,8 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libclo
 		$(FUZZ_BUILD)/libclout.a $(LDLIBS)
 
 -include $(FUZZ_LIB_OBJ:.o=.d)
+
+# ---- the hostile corpus (tests/hostile): make hostile; CLOUT=build/asan/clout in check ----
+.PHONY: hostile
+hostile: all
+	@CLOUT=$(BUILD)/clout scripts/run-hostile

@@ -301,35 +301,50 @@ buffer_free(void *data)
 	free(*(char **)data);
 }
 
+/* Counts over the first 1 KiB of a file, for not_text. */
+struct text_sniff {
+	size_t	bytes;		/* looked at so far */
+	size_t	controls;	/* NUL and control characters but tab, LF, CR, FF, VT, ESC */
+	size_t	invalid;	/* bytes that start no UTF-8 character (UTF-8 files only) */
+};
+
 /*
  * What a line near the start of a file says the file is when it is not
  * text: UTF-16 (a byte-order mark on the first line, or NUL bytes between
- * ASCII ones) or binary data (NUL bytes and control characters); NULL for text. A stray NUL or two in text
- * is left to the field checks, which name the line and column.
+ * ASCII ones) or binary data (control characters, and with the bytes that
+ * are no UTF-8 a fifth of what was seen); NULL for text. A stray NUL or
+ * control character in text is left to the field checks, which name the
+ * line and column.
  */
 static const char *
-not_text(const char *line, size_t length, int first)
+not_text(const char *line, size_t length, int first, int utf8, struct text_sniff *t)
 {
 	const unsigned char	*s = (const unsigned char *)line;
-	size_t			 i, n = length < 1024 ? length : 1024, odd = 0, even = 0, bad = 0;
+	size_t			 i, k, n = length < 1024 ? length : 1024, odd = 0, even = 0;
 
 	if (first && length >= 2 &&
 	    ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
 		return "the file looks like UTF-16 (it starts with a UTF-16 byte-order mark); "
 		    "save it as UTF-8";
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i += k) {
+		k = 1;
 		if (s[i] == 0 && i % 2)
 			odd++;
 		else if (s[i] == 0)
 			even++;
 		if (s[i] == 0 || (s[i] < 0x20 && strchr("\t\n\r\f\v\033", s[i]) == NULL) ||
 		    s[i] == 0x7F)
-			bad++;
+			t->controls++;
+		else if (s[i] >= 0x80 && utf8 && (k = clout_i_utf8_char(line + i, n - i, NULL)) == 0) {
+			t->invalid++;
+			k = 1;
+		}
 	}
+	t->bytes += n;
 	/* ASCII in UTF-16: every other byte is NUL */
-	if (n >= 8 && (odd >= n / 2 - 1 || even >= n / 2 - 1) && odd + even <= n / 2 + 1)
+	if (first && n >= 8 && (odd >= n / 2 - 1 || even >= n / 2 - 1) && odd + even <= n / 2 + 1)
 		return "the file looks like UTF-16 (every other byte is NUL); save it as UTF-8";
-	if (bad >= 2 && bad * 20 >= n)
+	if (t->controls >= 2 && (t->controls + t->invalid) * 5 >= t->bytes)
 		return "the file looks binary (NUL bytes and control characters), not CSV text";
 	return NULL;
 }
@@ -380,7 +395,7 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 	char			*line = NULL, *converted = NULL;
 	size_t			 cap = 0, convcap = 0;
 	ssize_t			 n;
-	size_t			 offset = 0;		/* of the line in the file */
+	struct text_sniff	 sniffed = { 0, 0, 0 };
 	igraph_integer_t	 first_diag = diags->count;
 	int			 skip_fini = 0;
 
@@ -416,10 +431,10 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 		 * they are instead, from the lines in the first 1 KiB (the messages
 		 * of those lines are taken back), and read no further.
 		 */
-		if (offset < 1024) {
-			const char	*what = not_text(text, length, r.line == 1);
+		if (sniffed.bytes < 1024) {
+			const char	*what = not_text(text, length, r.line == 1,
+			    how->encoding == CLOUT_I_UTF8, &sniffed);
 
-			offset += length;
 			if (what != NULL) {
 				clout_i_diags_truncate(diags, first_diag);
 				IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, file_order, name, 0, 0,

@@ -792,6 +792,7 @@ static igraph_error_t
 read_file(struct loader *L, const char *path, enum file_kind kind, int required, int *found)
 {
 	struct clout_i_csv_options how = { ',', 0, CLOUT_I_UTF8, 1 };
+	struct stat	 st;
 	FILE		*in;
 	igraph_error_t	 ret;
 	long		 before = L->diags->errors;
@@ -805,6 +806,17 @@ read_file(struct loader *L, const char *path, enum file_kind kind, int required,
 	/* messages name the loader's own copy: the caller's path may not outlive the load */
 	IGRAPH_CHECK(igraph_strvector_push_back(&L->files, from_stdin ? "<stdin>" : path));
 	L->file = igraph_strvector_get(&L->files, L->order);
+	/*
+	 * A case folder's files are regular files: a FIFO there would block the
+	 * load, a directory fails only at the first read. A single edge list
+	 * may be a pipe (clout rank <(...)).
+	 */
+	if (kind != FILE_EDGE_LIST && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return report(L, CLOUT_ERROR, 0, 0, "not a regular file but %s",
+		    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" :
+		    S_ISSOCK(st.st_mode) ? "a socket" : "a device");
+	if (kind == FILE_EDGE_LIST && !from_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return report(L, CLOUT_ERROR, 0, 0, "is a directory, not an edge-list file");
 	in = from_stdin ? stdin : fopen(path, "r");
 	if (in == NULL) {
 		if (errno == ENOENT && !required)
