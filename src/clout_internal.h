@@ -69,8 +69,8 @@ int		clout_i_csv_write_field(FILE *out, const char *text, char delimiter);
 
 /* diag.c */
 
-/* Take back the items after the first count (kept ones only: the uncounted summaries aside). */
-void		clout_i_diags_truncate(struct clout_diags *diags, igraph_integer_t count);
+/* Take back every problem added since saved was copied from diags (items and counts). */
+void		clout_i_diags_rewind(struct clout_diags *diags, const struct clout_diags *saved);
 
 /* hashmap.c: string -> integer and vertex pair -> integer maps, open addressing */
 struct clout_strmap;

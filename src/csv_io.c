@@ -396,7 +396,7 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 	size_t			 cap = 0, convcap = 0;
 	ssize_t			 n;
 	struct text_sniff	 sniffed = { 0, 0, 0 };
-	igraph_integer_t	 first_diag = diags->count;
+	struct clout_diags	 before = *diags;	/* to take back a binary file's messages */
 	int			 skip_fini = 0;
 
 	/* a copy: the delimiter found in the header row replaces the one given */
@@ -436,7 +436,7 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 			    how->encoding == CLOUT_I_UTF8, &sniffed);
 
 			if (what != NULL) {
-				clout_i_diags_truncate(diags, first_diag);
+				clout_i_diags_rewind(diags, &before);
 				IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, file_order, name, 0, 0,
 				    "%s", what));
 				skip_fini = 1;

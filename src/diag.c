@@ -138,20 +138,18 @@ clout_diags_add(struct clout_diags *diags, enum clout_severity severity, int fil
 }
 
 void
-clout_i_diags_truncate(struct clout_diags *diags, igraph_integer_t count)
+clout_i_diags_rewind(struct clout_diags *diags, const struct clout_diags *saved)
 {
-	while (diags->count > count) {
-		struct clout_diag	*d = &diags->items[--diags->count];
+	struct clout_diag	*items = diags->items;
+	igraph_integer_t	 capacity = diags->capacity, i;
 
-		if (d->severity == CLOUT_ERROR)
-			diags->errors--;
-		else
-			diags->warnings--;
-		if (diags->run_kept > 0)
-			diags->run_kept--;
-		free(d->file);
-		free(d->message);
+	for (i = saved->count; i < diags->count; i++) {
+		free(items[i].file);
+		free(items[i].message);
 	}
+	*diags = *saved;
+	diags->items = items;		/* may have moved as it grew */
+	diags->capacity = capacity;
 }
 
 /* Merge sort: qsort is not stable, and equal positions keep their order. */
