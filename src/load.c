@@ -815,8 +815,6 @@ read_file(struct loader *L, const char *path, enum file_kind kind, int required,
 		return report(L, CLOUT_ERROR, 0, 0, "not a regular file but %s",
 		    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" :
 		    S_ISSOCK(st.st_mode) ? "a socket" : "a device");
-	if (kind == FILE_EDGE_LIST && !from_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return report(L, CLOUT_ERROR, 0, 0, "is a directory, not an edge-list file");
 	in = from_stdin ? stdin : fopen(path, "r");
 	if (in == NULL) {
 		if (errno == ENOENT && !required)
