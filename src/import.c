@@ -315,7 +315,7 @@ infer_delimiter(FILE *in, const char *path)
 static igraph_error_t
 read_table(struct ctx *c, struct table *t, const char *path)
 {
-	struct clout_i_csv_options	 how;
+	struct clout_i_csv_options	 how = { 0 };
 	FILE				*in;
 	igraph_integer_t		 errors = c->diags->errors;
 
