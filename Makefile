@@ -7,13 +7,14 @@ INCDIR   ?= $(PREFIX)/include
 LIBDIR   ?= $(PREFIX)/lib
 BUILD    ?= build
 PKGS     := igraph libgvc
-# Debian ships no libcsv.pc: link it by name.
+# Debian ships no libcsv.pc: link it by name; utf8proc (Unicode normalisation, in
+# src/utf8.c only) likewise, since its .pc adds a stray -DUTF8PROC_EXPORTS.
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -Iinclude -MMD -MP $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lutf8proc -lm
 
 -include config.mk
 
@@ -122,3 +123,39 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- fuzzing (libFuzzer: clang, with ASan and UBSan) ----
+# `make fuzz FUZZ_SECONDS=N` runs every target N seconds; `make fuzz-build` only builds.
+# The targets link the library built again by clang with coverage and sanitizers.
+FUZZ_CC      ?= clang-14
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS  := -std=c11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_NAMES   := load import layout
+FUZZ_BIN     := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_LIB_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o)
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUILD=$(FUZZ_BUILD) scripts/run-fuzz
+
+$(FUZZ_BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/libclout.a: $(FUZZ_LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libclout.a
+	$(FUZZ_CC) $(CPPFLAGS) -Isrc $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_BUILD)/libclout.a $(LDLIBS)
+
+-include $(FUZZ_LIB_OBJ:.o=.d)
+
+# ---- the hostile corpus (tests/hostile): make hostile; CLOUT=build/asan/clout in check ----
+.PHONY: hostile
+hostile: all
+	@CLOUT=$(BUILD)/clout scripts/run-hostile

@@ -20,6 +20,7 @@ struct clout_i_record {
 	int		  nfields;
 	long		  line;		/* the physical line the record starts on */
 	long		  index;	/* 0 for the header row */
+	char		  delimiter;	/* the field delimiter read with (0: runs of blanks) */
 };
 
 typedef igraph_error_t clout_i_record_fn(const struct clout_i_record *record, void *user);
@@ -45,14 +46,31 @@ struct clout_i_csv_options {
 	char			 delimiter;	/* 0: runs of blanks (spaces, tabs), no quoting */
 	int			 raw;		/* fields untrimmed (the caller trims and reports) */
 	enum clout_i_encoding	 encoding;	/* converted to UTF-8; an undefined byte is an error */
+	int			 sniff;		/* ',' given: a header row with ';' and no ',' means ';' */
 };
 
-/* clout_i_csv_read with the options; NULL options are the defaults. */
+/*
+ * clout_i_csv_read with the options; NULL options are the defaults. A file
+ * that begins like UTF-16 or like binary data is one error (naming the file,
+ * no line) and is not read further; the messages of its first lines are
+ * taken back (the records of those lines have reached fn, but the error
+ * fails the file).
+ */
 igraph_error_t	clout_i_csv_read_with(FILE *in, const char *name, int file_order,
 		    struct clout_diags *diags, const struct clout_i_csv_options *options,
 		    clout_i_record_fn *fn, void *user);
+/*
+ * The delimiter a header row read as one field seems to use: "tab", ";" or
+ * "|" (the first of them in field), or NULL. For "is the delimiter X?" hints.
+ */
+const char	*clout_i_delimiter_hint(const char *field);
 /* Write one field, quoted only when it must be (by libcsv's writer). */
 int		clout_i_csv_write_field(FILE *out, const char *text, char delimiter);
+
+/* diag.c */
+
+/* Take back every problem added since saved was copied from diags (items and counts). */
+void		clout_i_diags_rewind(struct clout_diags *diags, const struct clout_diags *saved);
 
 /* hashmap.c: string -> integer and vertex pair -> integer maps, open addressing */
 struct clout_strmap;
@@ -76,8 +94,32 @@ igraph_error_t	clout_i_pairmap_insert(struct clout_i_pairmap *map, uint64_t key,
 
 /* utf8.c */
 
-/* Offset of the first byte that is not valid UTF-8 (NUL counts as invalid), or -1. */
+/* Why bytes are not UTF-8. */
+enum clout_i_utf8_fault {
+	CLOUT_I_UTF8_NUL,		/* a NUL byte (valid UTF-8, never valid text here) */
+	CLOUT_I_UTF8_STRAY,		/* 0x80..0xBF where a character should start */
+	CLOUT_I_UTF8_BAD_BYTE,		/* 0xF8..0xFF */
+	CLOUT_I_UTF8_TRUNCATED,		/* a lead byte without all its continuation bytes */
+	CLOUT_I_UTF8_OVERLONG,		/* a character in more bytes than it needs (0xC0 0x80) */
+	CLOUT_I_UTF8_SURROGATE,		/* U+D800..U+DFFF, which only UTF-16 uses */
+	CLOUT_I_UTF8_TOO_BIG		/* past U+10FFFF */
+};
+
+/* Length of the well-formed UTF-8 character at text, or 0 with *fault (may be NULL) set. */
+size_t		clout_i_utf8_char(const char *text, size_t length, enum clout_i_utf8_fault *fault);
+/* Offset of the first byte that is not valid UTF-8 (NUL counts as invalid), or -1; why in *fault. */
+long		clout_i_utf8_check(const char *text, size_t length, enum clout_i_utf8_fault *fault);
 long		clout_i_utf8_invalid(const char *text, size_t length);
+/* The fault in words, for messages: "an overlong encoding". */
+const char	*clout_i_utf8_fault_name(enum clout_i_utf8_fault fault);
+/* text in Unicode normal form C (composed accents), allocated; NULL when out of memory. */
+char		*clout_i_utf8_nfc(const char *text);
+/*
+ * What text looks like: NFC without the default-ignorable code points
+ * (zero-width space and joiners, soft hyphen, ...), allocated; NULL when
+ * out of memory. Ids with one skeleton look identical on screen.
+ */
+char		*clout_i_utf8_skeleton(const char *text);
 /* Columns a valid UTF-8 string takes on a terminal (wide East Asian = 2, combining = 0). */
 size_t		clout_i_utf8_width(const char *text);
 

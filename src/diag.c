@@ -24,8 +24,9 @@ clout_diags_destroy(struct clout_diags *diags)
 	memset(diags, 0, sizeof *diags);
 }
 
-igraph_error_t
-clout_diags_vadd(struct clout_diags *diags, enum clout_severity severity, int file_order,
+/* Append an item (message already made, or made from fmt); counts nothing. */
+static igraph_error_t
+diags_push(struct clout_diags *diags, enum clout_severity severity, int file_order,
     const char *file, long line, int column, const char *fmt, va_list ap)
 {
 	struct clout_diag	*d;
@@ -57,10 +58,69 @@ clout_diags_vadd(struct clout_diags *diags, enum clout_severity severity, int fi
 	}
 	vsnprintf(d->message, (size_t)n + 1, fmt, ap);
 	diags->count++;
+	return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t
+diags_push_fmt(struct clout_diags *diags, enum clout_severity severity, int file_order,
+    const char *file, long line, int column, const char *fmt, ...)
+{
+	va_list		ap;
+	igraph_error_t	ret;
+
+	va_start(ap, fmt);
+	ret = diags_push(diags, severity, file_order, file, line, column, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+igraph_error_t
+clout_diags_finish(struct clout_diags *diags)
+{
+	igraph_integer_t	e = diags->run_more_errors, w = diags->run_more_warnings;
+	const char		*file;
+	igraph_integer_t	i;
+
+	diags->run_kept = diags->run_more_errors = diags->run_more_warnings = 0;
+	if (e + w == 0)
+		return IGRAPH_SUCCESS;
+	/* the run's file is that of its last kept item */
+	for (i = diags->count - 1; i > 0 && diags->items[i].file_order != diags->run_order; i--)
+		;
+	file = diags->items[i].file;
+	if (e > 0 && w > 0)
+		return diags_push_fmt(diags, CLOUT_ERROR, diags->run_order, file, diags->run_line, 0,
+		    "%" IGRAPH_PRId " more errors and %" IGRAPH_PRId " more warnings in this file "
+		    "are not listed", e, w);
+	return diags_push_fmt(diags, e > 0 ? CLOUT_ERROR : CLOUT_WARNING, diags->run_order, file,
+	    diags->run_line, 0, "%" IGRAPH_PRId " more %s in this file %s not listed", e > 0 ? e : w,
+	    e > 0 ? (e == 1 ? "error" : "errors") : (w == 1 ? "warning" : "warnings"),
+	    e + w == 1 ? "is" : "are");
+}
+
+igraph_error_t
+clout_diags_vadd(struct clout_diags *diags, enum clout_severity severity, int file_order,
+    const char *file, long line, int column, const char *fmt, va_list ap)
+{
 	if (severity == CLOUT_ERROR)
 		diags->errors++;
 	else
 		diags->warnings++;
+	if (diags->limit <= 0)
+		return diags_push(diags, severity, file_order, file, line, column, fmt, ap);
+	if (diags->count > 0 && file_order != diags->run_order)
+		IGRAPH_CHECK(clout_diags_finish(diags));
+	diags->run_order = file_order;
+	if (line > diags->run_line || diags->run_kept == 0)
+		diags->run_line = line;
+	if (diags->run_kept < diags->limit) {
+		diags->run_kept++;
+		return diags_push(diags, severity, file_order, file, line, column, fmt, ap);
+	}
+	if (severity == CLOUT_ERROR)
+		diags->run_more_errors++;
+	else
+		diags->run_more_warnings++;
 	return IGRAPH_SUCCESS;
 }
 
@@ -75,6 +135,21 @@ clout_diags_add(struct clout_diags *diags, enum clout_severity severity, int fil
 	ret = clout_diags_vadd(diags, severity, file_order, file, line, column, fmt, ap);
 	va_end(ap);
 	return ret;
+}
+
+void
+clout_i_diags_rewind(struct clout_diags *diags, const struct clout_diags *saved)
+{
+	struct clout_diag	*items = diags->items;
+	igraph_integer_t	 capacity = diags->capacity, i;
+
+	for (i = saved->count; i < diags->count; i++) {
+		free(items[i].file);
+		free(items[i].message);
+	}
+	*diags = *saved;
+	diags->items = items;		/* may have moved as it grew */
+	diags->capacity = capacity;
 }
 
 /* Merge sort: qsort is not stable, and equal positions keep their order. */

@@ -378,7 +378,7 @@ infer_delimiter(FILE *in, const char *path)
 static igraph_error_t
 read_table(struct ctx *c, struct table *t, const char *path)
 {
-	struct clout_i_csv_options	 how;
+	struct clout_i_csv_options	 how = { 0 };
 	FILE				*in;
 	igraph_integer_t		 errors = c->diags->errors;
 
@@ -528,14 +528,14 @@ find_header(struct ctx *c, struct table *t, long skip, int no_header, const char
 			}
 			const struct row	*row = &t->rows[first];
 			const char		*other = row->nfields == 1 ?
-			    strpbrk(row->fields[0], ";\t|") : NULL;
+			    clout_i_delimiter_hint(row->fields[0]) : NULL;
 			char			 hint[64] = "";
 
 			/* one field holding a likely delimiter: the file is not comma-separated */
 			if (other != NULL && !c->o->whitespace)
-				snprintf(hint, sizeof hint, "; is the delimiter '%s'? give --delimiter %s",
-				    *other == '\t' ? "tab" : *other == ';' ? ";" : "|",
-				    *other == '\t' ? "tab" : *other == ';' ? "';'" : "'|'");
+				snprintf(hint, sizeof hint, "; is the delimiter '%s'? give --delimiter %s%s%s",
+				    other, strcmp(other, "tab") == 0 ? "" : "'", other,
+				    strcmp(other, "tab") == 0 ? "" : "'");
 			IGRAPH_FINALLY(free, wanted);
 			IGRAPH_CHECK(fail(c, t->name, row->line, 0,
 			    "no header found: no row has the columns %s (first row, line %ld: '%s'%s)%s",

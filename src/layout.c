@@ -125,6 +125,7 @@ read_coordinate(struct reader *R, const struct clout_i_record *rec, int c, doubl
 	case 0:
 		return IGRAPH_SUCCESS;
 	case 2:
+	case 3:
 		*bad = 1;
 		return clout_diags_add(R->diags, CLOUT_ERROR, 0, R->name, rec->line,
 		    R->where[c] + 1, "%s '%s' is out of range", column_names[c], text);

@@ -66,6 +66,7 @@ static const char *const actor_kinds[] = {
 
 #define MAX_FIELDS_KNOWN 4096	/* headers wider than this keep only known columns */
 #define MAX_HINTS 200		/* "did you mean" searches are O(ids): cap them */
+#define MAX_MESSAGES 100	/* problems listed per file; the rest are counted */
 
 struct header {
 	int			 nfields;
@@ -100,8 +101,11 @@ struct loader {
 	int			 vertices_ok;	/* actors.csv was read: unknown ids are errors */
 	int			 hints_left;
 	int			 case_header_seen;
+	int			 decimal_comma;		/* this file is ';'-separated: 2,5 is 2.5 */
+	int			 semicolon_noted;	/* said so once for the case */
 	struct staged_edges	 edges;
 	struct clout_i_pairmap	*pairs;
+	struct clout_strmap	*skeletons;	/* what each id looks like -> vertex */
 };
 
 int
@@ -137,6 +141,8 @@ clout_parse_decimal(const char *text, double *value)
 		return 1;
 	errno = 0;
 	*value = strtod(text, &end);
+	if (errno == ERANGE && fabs(*value) < 1)
+		return 3;	/* underflow: below the smallest normal double */
 	if (errno == ERANGE || !isfinite(*value))
 		return 2;
 	return 0;
@@ -257,6 +263,8 @@ read_header(struct loader *L, const struct clout_i_record *rec)
 	    &L->net->edge_attrs : &L->net->vertex_attrs;
 	igraph_integer_t	 nitems = L->kind == FILE_RELATIONS || L->kind == FILE_EDGE_LIST ?
 	    igraph_vector_int_size(&L->edges.line) : igraph_strvector_size(&L->net->id);
+	const char		*other;
+	char			 hint[128] = "";
 	int			 f, c;
 
 	header_reset(h);
@@ -303,11 +311,16 @@ read_header(struct loader *L, const struct clout_i_record *rec)
 		}
 	}
 	h->ok = 1;
+	/* one field holding a likely delimiter: the file is not comma-separated */
+	if (rec->nfields == 1 && (other = clout_i_delimiter_hint(rec->fields[0])) != NULL)
+		snprintf(hint, sizeof hint, "; the header row is one field: is the delimiter %s%s%s? "
+		    "case files are separated by ',' or ';'", strcmp(other, "tab") == 0 ? "a " : "'",
+		    other, strcmp(other, "tab") == 0 ? "" : "'");
 	for (c = 0; c < COL_COUNT; c++) {
 		if ((file_required[L->kind] & BIT(c)) && h->where[c] < 0) {
-			IGRAPH_CHECK(report(L, CLOUT_ERROR, 0, 0, "missing required column '%s'%s",
+			IGRAPH_CHECK(report(L, CLOUT_ERROR, 0, 0, "missing required column '%s'%s%s",
 			    column_names[c], L->kind == FILE_EDGE_LIST ?
-			    " (an edge list needs a header row with 'source' and 'target')" : ""));
+			    " (an edge list needs a header row with 'source' and 'target')" : "", hint));
 			h->ok = 0;
 		}
 	}
@@ -332,15 +345,65 @@ store_attrs(struct loader *L, const struct clout_i_record *rec, struct clout_att
 	return IGRAPH_SUCCESS;
 }
 
+/* The vertex whose id looks like id (same skeleton), or -1. */
+static igraph_error_t
+look_alike(struct loader *L, const char *id, igraph_integer_t *twin)
+{
+	char	*look = clout_i_utf8_skeleton(id);
+
+	CLOUT_CHECK_ALLOC(look);
+	*twin = clout_i_strmap_find(L->skeletons, look);
+	free(look);
+	return IGRAPH_SUCCESS;
+}
+
+/* Why two ids that look alike differ: "Unicode normalisation" or "invisible characters". */
+static igraph_error_t
+look_alike_reason(const char *a, const char *b, const char **reason)
+{
+	char	*na = clout_i_utf8_nfc(a), *nb = clout_i_utf8_nfc(b);
+	int	 same = na != NULL && nb != NULL && strcmp(na, nb) == 0;
+
+	if (na == NULL || nb == NULL) {
+		free(na);
+		free(nb);
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
+	free(na);
+	free(nb);
+	*reason = same ? "Unicode normalisation (composed and decomposed accents)" :
+	    "invisible characters (a zero-width space, joiner or soft hyphen)";
+	return IGRAPH_SUCCESS;
+}
+
 static igraph_error_t
 add_vertex(struct loader *L, const char *id, const char *label, const char *kind,
     const char *bloc, const char *role, const char *notes, enum clout_vertex_type type,
     long line, int column, igraph_integer_t *vertex)
 {
 	struct clout_network	*net = L->net;
-	igraph_integer_t	 v = igraph_strvector_size(&net->id), existing;
+	igraph_integer_t	 v = igraph_strvector_size(&net->id), existing, twin;
+	const char		*reason;
+	char			*look;
+	igraph_error_t		 ret;
 
 	IGRAPH_CHECK(clout_i_strmap_insert(net->index, id, v, &existing));
+	/* ids that differ only in what cannot be seen are two vertices: say so */
+	look = clout_i_utf8_skeleton(id);
+	CLOUT_CHECK_ALLOC(look);
+	ret = clout_i_strmap_insert(L->skeletons, look, v, &twin);
+	free(look);
+	IGRAPH_CHECK(ret);
+	if (twin >= 0) {
+		const char	*other = igraph_strvector_get(&net->id, twin);
+
+		IGRAPH_CHECK(look_alike_reason(id, other, &reason));
+		IGRAPH_CHECK(report(L, CLOUT_WARNING, line, column,
+		    "id '%s' looks identical to '%s' (%s:%" IGRAPH_PRId ") but differs by %s: "
+		    "they are two %ss", id, other,
+		    igraph_strvector_get(&L->files, VECTOR(L->vertex_file)[twin]),
+		    VECTOR(net->vertex_line)[twin], reason, clout_vertex_type_name(type)));
+	}
 	IGRAPH_CHECK(igraph_strvector_push_back(&net->id, id));
 	IGRAPH_CHECK(igraph_strvector_push_back(&net->label, label[0] != '\0' ? label : id));
 	IGRAPH_CHECK(igraph_strvector_push_back(&net->kind, kind));
@@ -417,6 +480,7 @@ endpoint(struct loader *L, const struct clout_i_record *rec, enum column c, igra
 {
 	const char	*id = field(L, rec, c);
 	const char	*best;
+	igraph_integer_t twin;
 
 	*v = -1;
 	if (id[0] == '\0')
@@ -431,6 +495,16 @@ endpoint(struct loader *L, const struct clout_i_record *rec, enum column c, igra
 	}
 	if (!L->vertices_ok)
 		return IGRAPH_SUCCESS;	/* actors.csv already failed: don't pile on */
+	IGRAPH_CHECK(look_alike(L, id, &twin));
+	if (twin >= 0) {
+		const char	*other = igraph_strvector_get(&L->net->id, twin);
+		const char	*reason;
+
+		IGRAPH_CHECK(look_alike_reason(id, other, &reason));
+		return report(L, CLOUT_ERROR, rec->line, column_of(L, c),
+		    "unknown %s '%s': it looks identical to the id '%s' but differs by %s",
+		    column_names[c], id, other, reason);
+	}
 	best = closest_id(L, id);
 	if (best != NULL)
 		return report(L, CLOUT_ERROR, rec->line, column_of(L, c),
@@ -484,25 +558,41 @@ static igraph_error_t
 number(struct loader *L, const struct clout_i_record *rec, enum column c, double *value,
     int *bad)
 {
-	const char	*text = field(L, rec, c);
+	const char	*text = field(L, rec, c), *number_text = text;
 	const char	*what = column_names[c];
+	const char	*comma = strchr(text, ',');
+	char		 point[64];
 	int		 col = column_of(L, c);
 
 	if (text[0] == '\0')
 		return IGRAPH_SUCCESS;
-	switch (clout_parse_decimal(text, value)) {
+	/* in a ';'-separated file one decimal comma is a decimal point */
+	if (L->decimal_comma && comma != NULL && strchr(comma + 1, ',') == NULL &&
+	    strchr(text, '.') == NULL && strlen(text) < sizeof point) {
+		strcpy(point, text);
+		point[comma - text] = '.';
+		number_text = point;
+	}
+	switch (clout_parse_decimal(number_text, value)) {
 	case 0:
 		return IGRAPH_SUCCESS;
 	case 2:
 		*bad = 1;
-		return report(L, CLOUT_ERROR, rec->line, col, "%s '%s' is out of range", what, text);
+		return report(L, CLOUT_ERROR, rec->line, col,
+		    "%s '%s' is out of range (beyond 1.8e308)", what, text);
+	case 3:
+		*bad = 1;
+		return report(L, CLOUT_ERROR, rec->line, col,
+		    "%s '%s' is too close to 0 to represent (below 2.2e-308)", what, text);
 	default:
 		break;
 	}
 	*bad = 1;
-	if (strchr(text, ',') != NULL)
-		return report(L, CLOUT_ERROR, rec->line, col,
-		    "%s '%s' is not a number; use a decimal point, not a comma", what, text);
+	if (comma != NULL)
+		return report(L, CLOUT_ERROR, rec->line, col, L->decimal_comma ?
+		    "%s '%s' is not a number" :
+		    "%s '%s' is not a number; use a decimal point, not a comma (or separate the "
+		    "fields with ';', and then decimal commas are read)", what, text);
 	if (c == COL_CONFIDENCE && text[strlen(text) - 1] == '%')
 		return report(L, CLOUT_ERROR, rec->line, col,
 		    "%s '%s' is not a number; write a percentage as a fraction (0.85 for 85%%)",
@@ -511,6 +601,9 @@ number(struct loader *L, const struct clout_i_record *rec, enum column c, double
 	    strncasecmp(text + strspn(text, "+-"), "nan", 3) == 0)
 		return report(L, CLOUT_ERROR, rec->line, col,
 		    "%s '%s' is not a finite decimal number", what, text);
+	if (strncasecmp(text + strspn(text, "+-"), "0x", 2) == 0)
+		return report(L, CLOUT_ERROR, rec->line, col,
+		    "%s '%s' is not a plain decimal number (hexadecimal is not read)", what, text);
 	return report(L, CLOUT_ERROR, rec->line, col,
 	    "%s '%s' is not a plain decimal number", what, text);
 }
@@ -665,6 +758,15 @@ on_record(const struct clout_i_record *rec, void *user)
 	struct loader	*L = user;
 	int		 f;
 
+	if (rec->index == 0) {
+		L->decimal_comma = rec->delimiter == ';';
+		if (L->decimal_comma && !L->semicolon_noted) {
+			L->semicolon_noted = 1;
+			IGRAPH_CHECK(report(L, CLOUT_WARNING, rec->line, 0,
+			    "fields are separated by ';' (found in the header row), as Excel saves "
+			    "CSV in many European languages; decimal commas such as 2,5 are read as 2.5"));
+		}
+	}
 	if (L->kind == FILE_CASE)
 		return read_case_entry(L, rec);
 	if (rec->index == 0)
@@ -689,6 +791,8 @@ on_record(const struct clout_i_record *rec, void *user)
 static igraph_error_t
 read_file(struct loader *L, const char *path, enum file_kind kind, int required, int *found)
 {
+	struct clout_i_csv_options how = { ',', 0, CLOUT_I_UTF8, 1 };
+	struct stat	 st;
 	FILE		*in;
 	igraph_error_t	 ret;
 	long		 before = L->diags->errors;
@@ -697,17 +801,27 @@ read_file(struct loader *L, const char *path, enum file_kind kind, int required,
 	*found = 0;
 	L->order = (int)igraph_strvector_size(&L->files);
 	L->kind = kind;
+	L->decimal_comma = 0;
 	header_reset(&L->header);
 	/* messages name the loader's own copy: the caller's path may not outlive the load */
 	IGRAPH_CHECK(igraph_strvector_push_back(&L->files, from_stdin ? "<stdin>" : path));
 	L->file = igraph_strvector_get(&L->files, L->order);
+	/*
+	 * A case folder's files are regular files: a FIFO there would block the
+	 * load, a directory fails only at the first read. A single edge list
+	 * may be a pipe (clout rank <(...)).
+	 */
+	if (kind != FILE_EDGE_LIST && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return report(L, CLOUT_ERROR, 0, 0, "not a regular file but %s",
+		    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" :
+		    S_ISSOCK(st.st_mode) ? "a socket" : "a device");
 	in = from_stdin ? stdin : fopen(path, "r");
 	if (in == NULL) {
 		if (errno == ENOENT && !required)
 			return IGRAPH_SUCCESS;
 		return report(L, CLOUT_ERROR, 0, 0, "cannot open: %s", strerror(errno));
 	}
-	ret = clout_i_csv_read(in, L->file, L->order, L->diags, on_record, L);
+	ret = clout_i_csv_read_with(in, L->file, L->order, L->diags, &how, on_record, L);
 	if (!from_stdin)
 		fclose(in);
 	IGRAPH_CHECK(ret);
@@ -817,6 +931,7 @@ loader_destroy(struct loader *L)
 	igraph_strvector_destroy(&L->edges.evidence);
 	igraph_vector_int_destroy(&L->edges.line);
 	clout_i_pairmap_free(L->pairs);
+	clout_i_strmap_free(L->skeletons);
 }
 
 static igraph_error_t
@@ -909,6 +1024,10 @@ clout_load_case(struct clout_network *net, struct clout_diags *diags, const char
 	CLOUT_CHECK_ALLOC(net->name);
 	IGRAPH_CHECK(loader_init(&L, net, diags));
 	IGRAPH_FINALLY(loader_destroy, &L);
+	L.skeletons = clout_i_strmap_new();
+	CLOUT_CHECK_ALLOC(L.skeletons);
+	if (diags->limit == 0)
+		diags->limit = MAX_MESSAGES;
 	if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {
 		IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, 0, path, 0, 0,
 		    "cannot open case: %s", strerror(errno)));
@@ -919,6 +1038,7 @@ clout_load_case(struct clout_network *net, struct clout_diags *diags, const char
 	}
 	/* with errors the network is partial; isolation would only echo them */
 	IGRAPH_CHECK(build(&L, diags->errors == 0));
+	IGRAPH_CHECK(clout_diags_finish(diags));
 	clout_diags_sort(diags);
 	loader_destroy(&L);
 	IGRAPH_FINALLY_CLEAN(1);

@@ -1,45 +1,113 @@
-/* utf8.c: UTF-8 validation and terminal display width, without depending on the locale. */
+/*
+ * utf8.c: UTF-8 validation, terminal display width and the look-alike form
+ * of ids, without depending on the locale. The only file that includes
+ * <utf8proc.h>: Unicode normalisation needs its tables.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
 #include "clout_internal.h"
+
+size_t
+clout_i_utf8_char(const char *text, size_t length, enum clout_i_utf8_fault *fault)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	enum clout_i_utf8_fault	 dummy;
+	size_t			 n, k;
+	uint32_t		 cp;
+
+	if (fault == NULL)
+		fault = &dummy;
+	if (length == 0 || s[0] == 0) {
+		*fault = length == 0 ? CLOUT_I_UTF8_TRUNCATED : CLOUT_I_UTF8_NUL;
+		return 0;
+	}
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] < 0xC0) {
+		*fault = CLOUT_I_UTF8_STRAY;
+		return 0;
+	}
+	if (s[0] < 0xE0) {
+		n = 1;
+		cp = s[0] & 0x1F;
+	} else if (s[0] < 0xF0) {
+		n = 2;
+		cp = s[0] & 0x0F;
+	} else if (s[0] < 0xF8) {
+		n = 3;
+		cp = s[0] & 0x07;
+	} else {
+		*fault = CLOUT_I_UTF8_BAD_BYTE;
+		return 0;
+	}
+	for (k = 1; k <= n; k++) {
+		if (k >= length || (s[k] & 0xC0) != 0x80) {
+			*fault = CLOUT_I_UTF8_TRUNCATED;
+			return 0;
+		}
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)) {
+		*fault = CLOUT_I_UTF8_OVERLONG;
+		return 0;
+	}
+	if (cp >= 0xD800 && cp <= 0xDFFF) {
+		*fault = CLOUT_I_UTF8_SURROGATE;
+		return 0;
+	}
+	if (cp > 0x10FFFF) {
+		*fault = CLOUT_I_UTF8_TOO_BIG;
+		return 0;
+	}
+	return n + 1;
+}
+
+long
+clout_i_utf8_check(const char *text, size_t length, enum clout_i_utf8_fault *fault)
+{
+	size_t	i = 0, n;
+
+	while (i < length) {
+		if ((unsigned char)text[i] >= 0x01 && (unsigned char)text[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = clout_i_utf8_char(text + i, length - i, fault)) == 0)
+			return (long)i;
+		i += n;
+	}
+	return -1;
+}
 
 long
 clout_i_utf8_invalid(const char *text, size_t length)
 {
-	const unsigned char	*s = (const unsigned char *)text;
-	size_t			 i = 0, n, k;
-	uint32_t		 cp;
+	return clout_i_utf8_check(text, length, NULL);
+}
 
-	while (i < length) {
-		unsigned char	c = s[i];
-
-		if (c == 0)
-			return (long)i;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3;
-			cp = c & 0x07;
-		} else
-			return (long)i;
-		for (k = 1; k <= n; k++) {
-			if (i + k >= length || (s[i + k] & 0xC0) != 0x80)
-				return (long)i;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		/* overlong forms, surrogates and code points past U+10FFFF */
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-			return (long)i;
-		i += n + 1;
+const char *
+clout_i_utf8_fault_name(enum clout_i_utf8_fault fault)
+{
+	switch (fault) {
+	case CLOUT_I_UTF8_NUL:
+		return "a NUL byte";
+	case CLOUT_I_UTF8_STRAY:
+		return "a continuation byte with no lead byte";
+	case CLOUT_I_UTF8_BAD_BYTE:
+		return "a byte UTF-8 never uses";
+	case CLOUT_I_UTF8_TRUNCATED:
+		return "a truncated sequence";
+	case CLOUT_I_UTF8_OVERLONG:
+		return "an overlong encoding";
+	case CLOUT_I_UTF8_SURROGATE:
+		return "an encoded UTF-16 surrogate, U+D800..U+DFFF";
+	case CLOUT_I_UTF8_TOO_BIG:
+		return "a code point above U+10FFFF";
 	}
-	return -1;
+	return "invalid";
 }
 
 /* Ranges of zero-width (combining) and wide (East Asian) code points. */
@@ -102,4 +170,37 @@ clout_i_utf8_width(const char *text)
 		width += in_ranges(cp, wide, sizeof wide / sizeof wide[0]) ? 2 : 1;
 	}
 	return width;
+}
+
+/* text through utf8proc with flags; a copy of text when it is not valid UTF-8. */
+static char *
+utf8_map(const char *text, utf8proc_option_t flags)
+{
+	const char	*p;
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+
+	for (p = text; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')	/* ASCII is its own normal form, with nothing invisible */
+		return clout_i_strdup(text);
+	n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &out,
+	    flags | UTF8PROC_NULLTERM | UTF8PROC_STABLE);
+	if (n == UTF8PROC_ERROR_NOMEM)
+		return NULL;
+	if (n < 0)
+		return clout_i_strdup(text);
+	return (char *)out;
+}
+
+char *
+clout_i_utf8_nfc(const char *text)
+{
+	return utf8_map(text, UTF8PROC_COMPOSE);
+}
+
+char *
+clout_i_utf8_skeleton(const char *text)
+{
+	return utf8_map(text, UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
 }

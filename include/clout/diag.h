@@ -25,12 +25,24 @@ struct clout_diag {
 	char			*message;
 };
 
+/*
+ * The list. errors and warnings count every problem added; with a limit,
+ * only the first limit of a run of problems of one file (one file_order)
+ * are kept as items, and clout_diags_finish adds one item per run saying
+ * how many more there were.
+ */
 struct clout_diags {
 	struct clout_diag	*items;
 	igraph_integer_t	 count;
 	igraph_integer_t	 capacity;
 	igraph_integer_t	 errors;
 	igraph_integer_t	 warnings;
+	igraph_integer_t	 limit;		/* items kept per file in a row; 0: all */
+
+	/* the current run of one file's problems */
+	int			 run_order;
+	igraph_integer_t	 run_kept, run_more_errors, run_more_warnings;
+	long			 run_line;	/* the last line of the run */
 };
 
 igraph_error_t	clout_diags_init(struct clout_diags *diags);
@@ -46,6 +58,12 @@ igraph_error_t	clout_diags_add(struct clout_diags *diags, enum clout_severity se
 igraph_error_t	clout_diags_vadd(struct clout_diags *diags, enum clout_severity severity,
 		    int file_order, const char *file, long line, int column,
 		    const char *fmt, va_list ap);
+/*
+ * Close the current run: when problems were left out, add the item
+ * "N more errors (and M more warnings) in this file are not listed" at the
+ * run's last line. It counts as neither. Fails only when out of memory.
+ */
+igraph_error_t	clout_diags_finish(struct clout_diags *diags);
 /* Stable sort by file order, line and column: the order a reader scans in. */
 void		clout_diags_sort(struct clout_diags *diags);
 /*

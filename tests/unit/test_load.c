@@ -1,8 +1,12 @@
 /* test_load.c: case folders and edge lists into networks, with every diagnostic where it belongs. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
+#include <sys/stat.h>
+
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "test.h"
 
@@ -239,6 +243,219 @@ bundled_case_is_clean(void **state)
 	unload(&net, &diags);
 }
 
+/* Excel's CSV in European locales: ';' found in every file's header, said once; 2,5 is 2.5. */
+static void
+european_semicolons(void **state)
+{
+	struct clout_network	net;
+	struct clout_diags	diags;
+	igraph_integer_t	e;
+
+	(void)state;
+	assert_int_equal(load(FIXTURE("european"), &net, &diags), IGRAPH_SUCCESS);
+	assert_int_equal(diags.errors, 0);
+	assert_int_equal(diags.warnings, 1);
+	assert_string_equal(diags.items[0].file, "tests/fixtures/european/case.csv");
+	assert_int_equal(diags.items[0].line, 1);
+	assert_int_equal(diags.items[0].column, 0);
+	assert_non_null(strstr(diags.items[0].message, "separated by ';'"));
+	assert_string_equal(clout_network_info(&net, "title"), "Europ\xc3\xa4ische Tabelle");
+	assert_true(igraph_is_directed(&net.graph));
+	assert_string_equal(igraph_strvector_get(&net.label, clout_network_find(&net, "fr")),
+	    "France; R\xc3\xa9publique");
+	e = edge(&net, "de", "fr");
+	assert_true(VECTOR(net.weight)[e] == 2.5);
+	assert_true(VECTOR(net.confidence)[e] == 0.8);
+	assert_string_equal(igraph_strvector_get(&net.evidence, e), "Aachen treaty, 2019");
+	e = edge(&net, "nl", "de");
+	assert_true(VECTOR(net.weight)[e] == 0.25);
+	assert_int_equal(VECTOR(net.sign)[e], -1);
+	unload(&net, &diags);
+}
+
+/* With ',' as the delimiter a decimal comma stays an error, and a one-field header gets a hint. */
+static void
+comma_files_keep_decimal_points(void **state)
+{
+	struct clout_network	net;
+	struct clout_diags	diags;
+
+	(void)state;
+	assert_int_equal(load("tests/hostile/case-semicolon-actors-comma-relations", &net, &diags),
+	    IGRAPH_PARSEERROR);
+	assert_int_equal(diags.errors, 1);
+	assert_int_equal(diags.items[diags.count - 1].line, 2);
+	assert_int_equal(diags.items[diags.count - 1].column, 3);
+	assert_string_equal(diags.items[diags.count - 1].message, "weight '1,5' is not a number; "
+	    "use a decimal point, not a comma (or separate the fields with ';', and then decimal "
+	    "commas are read)");
+	unload(&net, &diags);
+	assert_int_equal(load("tests/hostile/case-tab-separated-actors", &net, &diags),
+	    IGRAPH_PARSEERROR);
+	assert_int_equal(diags.errors, 1);
+	assert_string_equal(diags.items[0].message, "missing required column 'id'; the header row "
+	    "is one field: is the delimiter a tab? case files are separated by ',' or ';'");
+	unload(&net, &diags);
+}
+
+/* Ids that differ only in what cannot be seen: two vertices, and a warning at the second. */
+static void
+look_alike_ids(void **state)
+{
+	struct clout_network	net;
+	struct clout_diags	diags;
+
+	(void)state;
+	assert_int_equal(load(FIXTURE("look-alike"), &net, &diags), IGRAPH_PARSEERROR);
+	assert_int_equal(diags.errors, 1);
+	assert_int_equal(diags.warnings, 2);
+	assert_int_equal(clout_network_vcount(&net), 5);
+	assert_int_equal(diags.items[0].line, 3);
+	assert_int_equal(diags.items[0].column, 1);
+	assert_string_equal(diags.items[0].message, "id 'cafe\xcc\x81' looks identical to "
+	    "'caf\xc3\xa9' (tests/fixtures/look-alike/actors.csv:2) but differs by Unicode "
+	    "normalisation (composed and decomposed accents): they are two actors");
+	assert_int_equal(diags.items[1].line, 5);
+	assert_non_null(strstr(diags.items[1].message, "looks identical to 'zel' "
+	    "(tests/fixtures/look-alike/actors.csv:4) but differs by invisible characters"));
+	/* a relation naming a look-alike (soft hyphen) of an id */
+	assert_int_equal(diags.items[2].line, 4);
+	assert_int_equal(diags.items[2].column, 2);
+	assert_string_equal(diags.items[2].message, "unknown target '\xc2\xad" "b': it looks "
+	    "identical to the id 'b' but differs by invisible characters (a zero-width space, "
+	    "joiner or soft hyphen)");
+	unload(&net, &diags);
+}
+
+/* Weights that are no finite positive decimal, each with its own reason, at its cell. */
+static void
+odd_weights(void **state)
+{
+	static const struct {
+		const char	*file;
+		const char	*message;
+	} cases[] = {
+		{ "weight-1e999.csv", "weight '1e999' is out of range (beyond 1.8e308)" },
+		{ "weight-1e-400.csv", "weight '1e-400' is too close to 0 to represent (below 2.2e-308)" },
+		{ "weight-subnormal-1e-310.csv", "weight '1e-310' is too close to 0 to represent "
+		    "(below 2.2e-308)" },
+		{ "weight-minus-zero.csv", "weight must be greater than 0, not '-0'" },
+		{ "weight-nan.csv", "weight 'nan' is not a finite decimal number" },
+		{ "weight-inf.csv", "weight '-inf' is not a finite decimal number" },
+		{ "weight-hex-0x10.csv", "weight '0x10' is not a plain decimal number (hexadecimal is "
+		    "not read)" },
+	};
+	struct clout_network	net;
+	struct clout_diags	diags;
+	char			path[256];
+	size_t			i;
+	double			v;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(path, sizeof path, "tests/hostile/%s", cases[i].file);
+		assert_int_equal(load(path, &net, &diags), IGRAPH_PARSEERROR);
+		assert_int_equal(diags.errors, 1);
+		assert_int_equal(diags.items[0].line, 2);
+		assert_int_equal(diags.items[0].column, 3);
+		assert_string_equal(diags.items[0].message, cases[i].message);
+		unload(&net, &diags);
+	}
+	assert_int_equal(clout_parse_decimal("1e-400", &v), 3);
+	assert_int_equal(clout_parse_decimal("1e999", &v), 2);
+	assert_int_equal(clout_parse_decimal("0x10", &v), 1);
+	assert_int_equal(clout_parse_decimal("-0", &v), 0);
+	assert_true(v == 0 && signbit(v));
+	assert_int_equal(clout_parse_decimal("2.2250738585072014e-308", &v), 0);	/* DBL_MIN */
+}
+
+/* A temporary case folder: actors a, b and the relations given. */
+static char *
+temp_case(const char *relations)
+{
+	static char	dir[64];
+	char		path[128];
+	FILE		*out;
+
+	snprintf(dir, sizeof dir, "/tmp/clout-test-load-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/actors.csv", dir);
+	assert_non_null(out = fopen(path, "w"));
+	fputs("id\na\nb\n", out);
+	fclose(out);
+	snprintf(path, sizeof path, "%s/relations.csv", dir);
+	if (relations != NULL) {
+		assert_non_null(out = fopen(path, "w"));
+		fputs(relations, out);
+		fclose(out);
+	}
+	return dir;
+}
+
+static void
+remove_case(const char *dir)
+{
+	char	cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* 250 rows naming missing ids: 500 errors counted, 100 listed, then one line for the rest. */
+static void
+messages_are_bounded(void **state)
+{
+	struct clout_network	net;
+	struct clout_diags	diags;
+	char			*rows = malloc(250 * 32 + 64), *dir;
+	size_t			n;
+	int			i;
+
+	(void)state;
+	assert_non_null(rows);
+	n = (size_t)sprintf(rows, "source,target,evidence\n");
+	for (i = 0; i < 250; i++)
+		n += (size_t)sprintf(rows + n, "x%d,y%d,e\n", i, i);
+	dir = temp_case(rows);
+	free(rows);
+	assert_int_equal(load(dir, &net, &diags), IGRAPH_PARSEERROR);
+	assert_int_equal(diags.errors, 500);
+	assert_int_equal(diags.count, 101);
+	assert_int_equal(diags.items[99].line, 51);	/* two per row */
+	assert_int_equal(diags.items[99].column, 2);
+	assert_int_equal(diags.items[100].line, 251);
+	assert_int_equal(diags.items[100].column, 0);
+	assert_int_equal(diags.items[100].severity, CLOUT_ERROR);
+	assert_string_equal(diags.items[100].message, "400 more errors in this file are not listed");
+	unload(&net, &diags);
+	remove_case(dir);
+}
+
+/* A FIFO or a directory where a case file is expected: an error, and no blocking. */
+static void
+special_files_in_a_case(void **state)
+{
+	struct clout_network	net;
+	struct clout_diags	diags;
+	char			path[128], *dir;
+
+	(void)state;
+	dir = temp_case(NULL);
+	snprintf(path, sizeof path, "%s/relations.csv", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(load(dir, &net, &diags), IGRAPH_PARSEERROR);
+	assert_int_equal(diags.errors, 1);
+	assert_string_equal(diags.items[0].message, "not a regular file but a FIFO");
+	assert_int_equal(diags.items[0].line, 0);
+	unload(&net, &diags);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(load(dir, &net, &diags), IGRAPH_PARSEERROR);
+	assert_string_equal(diags.items[0].message, "not a regular file but a directory");
+	unload(&net, &diags);
+	remove_case(dir);
+}
+
 int
 main(void)
 {
@@ -252,6 +469,12 @@ main(void)
 		cmocka_unit_test(whole_file_problems),
 		cmocka_unit_test(edge_list_file),
 		cmocka_unit_test(bundled_case_is_clean),
+		cmocka_unit_test(european_semicolons),
+		cmocka_unit_test(comma_files_keep_decimal_points),
+		cmocka_unit_test(look_alike_ids),
+		cmocka_unit_test(odd_weights),
+		cmocka_unit_test(messages_are_bounded),
+		cmocka_unit_test(special_files_in_a_case),
 	};
 
 	return cmocka_run_group_tests_name("load", tests, test_setup, NULL);
