@@ -278,10 +278,14 @@ lint_file(struct lint *L, const char *path, int order, enum lint_file kind,
     enum clout_vertex_type type)
 {
 	FILE		*in;
+	struct stat	 st;
 	igraph_error_t	 ret;
 
-	if ((in = fopen(path, "r")) == NULL)
+	/* a FIFO is read once, by the loader: a second open would wait for a writer */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return IGRAPH_SUCCESS;		/* the loader said so already */
+	if ((in = fopen(path, "r")) == NULL)
+		return IGRAPH_SUCCESS;
 	L->file = path;
 	L->order = order;
 	L->kind = kind;

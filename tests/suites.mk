@@ -21,7 +21,9 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=98 \
 
 # The longest jobs first: make starts them in this order.
 QUICK_JOBS := $(addprefix peers/,$(PEERS)) gallery cli unit lint
-CHECK_JOBS := build/asan peers/test_map asan/cli $(QUICK_JOBS) asan/unit valgrind/cli
+FUZZ_JOBS  := fuzz/load fuzz/import fuzz/layout
+CHECK_JOBS := build/asan build/fuzz peers/test_map asan/cli $(QUICK_JOBS) asan/unit hostile \
+	$(FUZZ_JOBS) valgrind/cli
 FULL_JOBS  := $(CHECK_JOBS) valgrind/unit
 
 ifeq ($(MODE),quick)
@@ -80,3 +82,25 @@ valgrind/unit:
 valgrind/cli:
 	@$(RUN) $@ env $(VALGRIND_CLI_ENV) LABEL=cli+valgrind VALGRIND=1 CLOUT=build/clout \
 	    scripts/run-cli-tests
+
+# ---------------------------------------------------------------- hostile corpus
+# make check: every file through check and one more command, under ASan;
+# make check-full: every command on every file, and valgrind.
+ifeq ($(MODE),full)
+HOSTILE_ENV := HOSTILE_FULL=1
+endif
+hostile: build/asan
+	@$(RUN) $@ env $(ASAN_ENV) $(HOSTILE_ENV) HOSTILE_JOBS=1 CLOUT=build/asan/clout \
+	    VALGRIND_CLOUT=build/clout scripts/run-hostile
+
+# ---------------------------------------------------------------- fuzzing
+# Each libFuzzer target FUZZ_SECONDS (15 in make check, 600 in make check-full).
+ifeq ($(MODE),full)
+FUZZ_SECONDS ?= 600
+else
+FUZZ_SECONDS ?= 15
+endif
+build/fuzz:
+	+@$(RUN) $@ sh -c '$(MAKE) -s WERROR=1 fuzz-build && echo "build: 1 passed, 0 failed"'
+$(FUZZ_JOBS): build/fuzz
+	@$(RUN) $@ env FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS=$(notdir $@) scripts/run-fuzz
