@@ -1,5 +1,7 @@
 /* cmd-import.c: an edge list, two-mode table or roll-call matrix into a case folder. */
 #define _POSIX_C_SOURCE 200809L
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +147,7 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 	};
 	const struct cmd_entry	*e = &cmd_import_entry;
 	struct clout_import_options *o = &cli->o;
+	struct stat		 st;
 	int			 ch, bad = 0, i;
 
 	o->skip = -1;
@@ -242,6 +245,9 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 	o->path = argv[optind];
 	if (cli->output == NULL || cli->output[0] == '\0')
 		return cli_usage_error(e, "where to? give -o CASE_DIR");
+	if (o->keep_names != NULL && stat(o->keep_names, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error(e, "--keep-names takes a file of names, and '%s' is a folder",
+		    o->keep_names);
 	if (o->mode == CLOUT_IMPORT_EDGES) {
 		if (o->source == NULL || o->target == NULL)
 			return cli_usage_error(e, "--source and --target are needed (or --two-mode, --vote-matrix)");
@@ -389,13 +395,29 @@ print_summary(const struct import_cli *cli, const struct clout_import_report *r)
 	fputc('\n', stderr);
 }
 
+/* The case's temporary folder goes under the signal guard while it exists. */
+static void
+import_temp(const char *dir, enum clout_import_temp stage, void *arg)
+{
+	int	*slot = arg;
+
+	if (stage == CLOUT_IMPORT_TEMP_CREATED)
+		*slot = cli_pending_add(dir, 1);
+	else if (stage == CLOUT_IMPORT_TEMP_WRITTEN)
+		cli_test_point("import");
+	else {
+		cli_pending_drop(*slot);
+		*slot = -1;
+	}
+}
+
 static int
 cmd_import_exec(int argc, char **argv)
 {
 	struct import_cli		 cli;
 	struct clout_diags		 diags;
 	struct clout_import_report	 report;
-	int				 status, colour = cli_colour();
+	int				 status, colour = cli_colour(), slot = -1;
 	igraph_integer_t		 i;
 
 	memset(&cli, 0, sizeof cli);
@@ -412,6 +434,8 @@ cmd_import_exec(int argc, char **argv)
 		cli_free(&cli);
 		return cli_error("out of memory");
 	}
+	cli.o.temp_hook = import_temp;
+	cli.o.temp_arg = &slot;
 	if (clout_import(&cli.o, cli.output, cli.force, &diags, &report) != IGRAPH_SUCCESS)
 		status = cli_error("cannot import %s: %s", cli.o.path, cli_reason());
 	else if (diags.errors > 0) {

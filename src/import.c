@@ -11,7 +11,9 @@
  */
 #define _XOPEN_SOURCE 700	/* mkdtemp, nftw, getline */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <ftw.h>
 #include <math.h>
 #include <stdarg.h>
@@ -706,6 +708,13 @@ parse_splits(struct ctx *c, const char *const *specs, int nspecs)
 			IGRAPH_CHECK(ret);
 		}
 		free(line);
+		if (ferror(in)) {
+			int	saved = errno;
+
+			fclose(in);
+			IGRAPH_FINALLY_CLEAN(1);
+			return fail(c, c->o->keep_names, 0, 0, "cannot read: %s", strerror(saved));
+		}
 		fclose(in);
 		IGRAPH_FINALLY_CLEAN(1);
 	}
@@ -1469,7 +1478,6 @@ remove_tree(const char *path)
 	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/* temp, then out_dir: write into a fresh folder beside out_dir and rename it into place. */
 /* A folder clout wrote or could have: it holds case.csv. */
 static int
 looks_like_case(const char *dir, const struct stat *st)
@@ -1485,13 +1493,79 @@ looks_like_case(const char *dir, const struct stat *st)
 	return yes;
 }
 
+static const char *const written_names[3] = { "actors.csv", "relations.csv", "case.csv" };
+
+/*
+ * Move what import does not write (a SOURCES.md, a saved layout) from one
+ * folder into another on the same file system. Returns 0 or an errno.
+ */
+static int
+move_extras(const char *from, const char *to)
+{
+	DIR		*d = opendir(from);
+	struct dirent	*e;
+	char		*src, *dst;
+	int		 err = 0, i, ours;
+
+	if (d == NULL)
+		return errno;
+	while (err == 0 && (errno = 0, e = readdir(d)) != NULL) {
+		for (i = 0, ours = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+		    i < 3 && !ours; i++)
+			ours = strcmp(e->d_name, written_names[i]) == 0;
+		if (ours)
+			continue;
+		src = clout_i_asprintf("%s/%s", from, e->d_name);
+		dst = clout_i_asprintf("%s/%s", to, e->d_name);
+		if (src == NULL || dst == NULL)
+			err = ENOMEM;
+		else if (rename(src, dst) != 0)
+			err = errno;
+		free(src);
+		free(dst);
+	}
+	if (err == 0 && errno != 0)
+		err = errno;
+	closedir(d);
+	return err;
+}
+
+static void
+temp_hook(const struct ctx *c, const char *dir, enum clout_import_temp stage)
+{
+	if (c->o->temp_hook != NULL)
+		c->o->temp_hook(dir, stage, c->o->temp_arg);
+}
+
+/* A name that rename() cannot replace: '.', '..' or '/' as the last part. */
+static int
+is_dot_name(const char *path)
+{
+	size_t	n = strlen(path);
+	const char *last;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (n == 1 && path[0] == '/')
+		return 1;
+	for (last = path + n; last > path && last[-1] != '/'; last--)
+		;
+	return (path + n - last == 1 && last[0] == '.') ||
+	    (path + n - last == 2 && last[0] == '.' && last[1] == '.');
+}
+
+/*
+ * Write into a fresh folder beside out_dir and rename it into place. With
+ * force, an old case folder is replaced; the files in it that import does
+ * not write are moved into the new one, so nothing clout never wrote is lost.
+ */
 static igraph_error_t
 write_case_folder(struct ctx *c, const char *out_dir, int force)
 {
 	char		*parent, *slash, *tmp, *old = NULL, *file;
 	struct stat	 st;
-	const char	*names[3] = { "actors.csv", "relations.csv", "case.csv" };
-	int		 i, bad = 0;
+	sigset_t	 all, blocked;
+	int		 i, bad = 0, moved = 0;
 
 	CLOUT_CHECK_ALLOC(parent = clout_i_strdup(out_dir));
 	while (strlen(parent) > 1 && parent[strlen(parent) - 1] == '/')
@@ -1509,6 +1583,7 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 		IGRAPH_FINALLY_CLEAN(1);
 		return IGRAPH_SUCCESS;
 	}
+	temp_hook(c, tmp, CLOUT_IMPORT_TEMP_CREATED);
 	{
 		/* mkdtemp makes the folder private; a case folder is as readable as any file */
 		mode_t	mask = umask(0);
@@ -1517,22 +1592,36 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 		chmod(tmp, 0777 & ~mask);
 	}
 	for (i = 0; i < 3 && !bad; i++) {
-		if ((file = clout_i_asprintf("%s/%s", tmp, names[i])) == NULL) {
+		if ((file = clout_i_asprintf("%s/%s", tmp, written_names[i])) == NULL) {
 			remove_tree(tmp);
+			temp_hook(c, tmp, CLOUT_IMPORT_TEMP_GONE);
 			IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 		}
+		errno = 0;
 		bad = i == 0 ? write_actors(c, file) : i == 1 ? write_relations(c, file) :
 		    write_case(c, file);
+		/* the reason now: removing the folder below changes errno */
+		if (bad)
+			bad = errno != 0 ? errno : EIO;
 		free(file);
 	}
+	if (!bad)
+		temp_hook(c, tmp, CLOUT_IMPORT_TEMP_WRITTEN);
+	/* from here the folders change places: no signal may stop it half-way */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &blocked);
 	if (!bad && stat(out_dir, &st) == 0) {
 		if (!force)
 			bad = EEXIST;
+		else if (is_dot_name(out_dir))
+			bad = -EBUSY;	/* rename() cannot move '.' */
 		else if (!looks_like_case(out_dir, &st))
 			bad = -EEXIST;	/* --force replaces a case folder, never anything else */
 		else if ((old = clout_i_asprintf("%s.old", tmp)) == NULL)
 			bad = ENOMEM;
-		else if (rename(out_dir, old) != 0)
+		else if ((bad = move_extras(out_dir, tmp)) != 0)
+			move_extras(tmp, out_dir);	/* put them back */
+		else if ((moved = 1, rename(out_dir, old)) != 0)
 			bad = errno;
 	}
 	if (!bad && rename(tmp, out_dir) != 0) {
@@ -1540,17 +1629,24 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 		if (old != NULL)
 			rename(old, out_dir);	/* put the old folder back */
 	}
+	if (bad && moved)
+		move_extras(tmp, out_dir);
 	if (bad) {
 		remove_tree(tmp);
 		if (bad == -EEXIST)
 			IGRAPH_CHECK(fail(c, out_dir, 0, 0, "exists and is not a case folder (no "
 			    "case.csv in it): --force replaces only a case folder"));
+		else if (bad == -EBUSY)
+			IGRAPH_CHECK(fail(c, out_dir, 0, 0, "cannot replace the current folder or "
+			    "its parent: name the case folder, as in -o ../NAME"));
 		else
 			IGRAPH_CHECK(fail(c, out_dir, 0, 0, bad == EEXIST ?
 			    "already exists (give --force to replace it)" : "cannot write the case: %s",
-			    strerror(bad > 0 ? bad : errno)));
+			    strerror(bad)));
 	} else if (old != NULL)
 		remove_tree(old);
+	temp_hook(c, tmp, CLOUT_IMPORT_TEMP_GONE);
+	sigprocmask(SIG_SETMASK, &blocked, NULL);
 	free(old);
 	free(tmp);
 	IGRAPH_FINALLY_CLEAN(1);

@@ -32,6 +32,13 @@ enum clout_import_encoding {
  * case) or 1-based numbers; with no_header the columns are only numbered.
  * Every list is count strings; NULL strings are options not given.
  */
+/* The life of the temporary case folder, for clout_import_options.temp_hook. */
+enum clout_import_temp {
+	CLOUT_IMPORT_TEMP_CREATED,	/* empty, made */
+	CLOUT_IMPORT_TEMP_WRITTEN,	/* its files written, about to be renamed into place */
+	CLOUT_IMPORT_TEMP_GONE		/* renamed into place, or removed */
+};
+
 struct clout_import_options {
 	const char		*path;		/* the data file */
 	enum clout_import_mode	 mode;
@@ -63,6 +70,14 @@ struct clout_import_options {
 	enum clout_import_merge	 merge;
 	int			 undirected;
 	const char		*command;	/* the options as typed, for case.csv's source */
+
+	/*
+	 * Told about the temporary folder the case is written into, so that
+	 * the caller can remove it if a signal ends the process (NULL: none).
+	 */
+	void			(*temp_hook)(const char *dir, enum clout_import_temp stage,
+				    void *arg);
+	void			*temp_arg;
 };
 
 /* What the import did, for the summary; notes are lines for the user. */
