@@ -35,6 +35,26 @@ cli_help(FILE *out, const struct cmd_entry *entry)
 		fprintf(out, "\n%s", entry->help);
 }
 
+/* A message on stderr with the control characters of what it quotes made visible. */
+static void
+put_message(const char *fmt, va_list ap)
+{
+	char	 small[1024], *text = small;
+	va_list	 again;
+	int	 n;
+
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small && (text = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(text, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (n < 0 || text == NULL)
+		text = n < 0 ? "(a message that cannot be printed)" : small;	/* out of memory: cut */
+	clout_put_visible(stderr, text);
+	if (text != small && n >= (int)sizeof small)
+		free(text);
+}
+
 int
 cli_usage_error(const struct cmd_entry *entry, const char *fmt, ...)
 {
@@ -42,7 +62,7 @@ cli_usage_error(const struct cmd_entry *entry, const char *fmt, ...)
 
 	fprintf(stderr, "clout %s: ", entry->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, " (try 'clout %s --help')\n", entry->name);
 	return CLOUT_EXIT_USAGE;
@@ -55,7 +75,7 @@ cli_error(const char *fmt, ...)
 
 	fputs("clout: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLOUT_EXIT_FAILURE;
