@@ -582,3 +582,29 @@ cli_wants_picture(const char *output, int format_given)
 {
 	return output != NULL && !format_given && clout_image_from_path(output) >= 0;
 }
+
+long
+cli_limit_option(const struct cmd_entry *entry, const char *option, const char *text)
+{
+	long	n = cli_count(text);
+
+	if (n < 1)
+		return cli_usage_error(entry, "%s needs a whole number above 0, not '%s'", option,
+		    text), -1;
+	return n;
+}
+
+int
+cli_matrix_fits(const char *what, igraph_integer_t n, long max)
+{
+	double	bytes = (double)n * (double)n * sizeof(igraph_real_t);
+
+	if (max <= 0)
+		max = CLI_MAX_MATRIX;
+	if (n <= max)
+		return CLOUT_EXIT_OK;
+	return cli_error("%s needs a dense %" IGRAPH_PRId " x %" IGRAPH_PRId " matrix (%.*f %s "
+	    "each), over the limit of %ld vertices: raise it with --max-matrix N", what, n, n,
+	    bytes >= 1e9 ? 1 : 0, bytes >= 1e9 ? bytes / 1e9 : bytes >= 1e6 ? bytes / 1e6 : bytes,
+	    bytes >= 1e9 ? "GB" : bytes >= 1e6 ? "MB" : "bytes", max);
+}

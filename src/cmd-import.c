@@ -59,6 +59,8 @@ const struct cmd_entry cmd_import_entry = {
 	    "  -o, --output DIR        the case folder to write (actors.csv, relations.csv,\n"
 	    "                          case.csv); written whole or not at all\n"
 	    "      --force             replace DIR if it exists\n"
+	    "      --max-relations N   refuse a two-mode or vote projection of more than N\n"
+	    "                          relations (default: 1000000)\n"
 	    "  -h, --help              show this help\n"
 	    "\n"
 	    "Actor ids are the names as found, trimmed (also of non-breaking spaces).\n"
@@ -71,7 +73,7 @@ enum {
 	OPT_NODES, OPT_NODE_ID, OPT_NODE_LABEL, OPT_NODE_ATTR, OPT_TWO_MODE, OPT_ACTOR,
 	OPT_EVENT, OPT_WEIGHTING, OPT_VOTES, OPT_NO_HEADER, OPT_DELIMITER, OPT_SKIP,
 	OPT_ENCODING, OPT_NA, OPT_WHERE, OPT_SPLIT, OPT_KNOWN, OPT_KEEP_NAMES, OPT_MERGE,
-	OPT_UNDIRECTED, OPT_FORCE
+	OPT_UNDIRECTED, OPT_FORCE, OPT_MAX_RELATIONS
 };
 
 /* Lists of repeatable option values point into argv. */
@@ -142,6 +144,7 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 		{ "undirected", no_argument, NULL, OPT_UNDIRECTED },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "max-relations", required_argument, NULL, OPT_MAX_RELATIONS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -229,6 +232,10 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 			break;
 		case OPT_UNDIRECTED: o->undirected = 1; break;
 		case OPT_FORCE: cli->force = 1; break;
+		case OPT_MAX_RELATIONS:
+			if ((o->max_relations = cli_limit_option(e, "--max-relations", optarg)) < 0)
+				return CLOUT_EXIT_USAGE;
+			break;
 		case 'o': cli->output = optarg; break;
 		case 'h':
 			cli_help(stdout, e);

@@ -120,6 +120,17 @@ int		cli_output_finish(struct cli_output *o, int status);
  */
 int		cli_pending_add(const char *path, int dir);
 void		cli_pending_drop(int slot);
+/*
+ * Size limits, checked before the work (README, "Limits"): dense vertex x
+ * vertex matrices (micmac, compare) and the relations an import may make.
+ */
+#define CLI_MAX_MATRIX		5000L		/* vertices: 200 MB per matrix */
+#define CLI_MAX_RELATIONS	1000000L
+/* A --max-* value: a whole number above 0, or a usage error (then -1, after the message). */
+long		cli_limit_option(const struct cmd_entry *entry, const char *option,
+		    const char *text);
+/* CLOUT_EXIT_OK when an n x n matrix is within max vertices (0: the default), else says so. */
+int		cli_matrix_fits(const char *what, igraph_integer_t n, long max);
 /* For the tests: CLOUT_TEST_SIGNAL=NAME[:SIGNO] raises SIGNO (SIGINT) at point NAME. */
 void		cli_test_point(const char *name);
 

@@ -1179,6 +1179,26 @@ event_member(struct ctx *c, const char *event, igraph_integer_t actor)
 	return IGRAPH_SUCCESS;
 }
 
+/*
+ * Refuse a projection that would make more than the limit of relations
+ * (pairs: an upper bound, estimated before any is built). Returns 1 when
+ * refused (recorded as a data error), 0 to go on.
+ */
+static int
+too_many_pairs(struct ctx *c, double pairs, double actors)
+{
+	long	max = c->o->max_relations > 0 ? c->o->max_relations : CLOUT_IMPORT_MAX_RELATIONS;
+	double	most = actors * (actors - 1) / (c->directed ? 1 : 2);
+
+	if (most < pairs)
+		pairs = most;
+	if (pairs <= (double)max)
+		return 0;
+	return fail(c, c->o->path, 0, 0, "the projection would make up to %.0f relations, over "
+	    "the limit of %ld: raise it with --max-relations N", pairs, max) == IGRAPH_SUCCESS ?
+	    1 : -1;
+}
+
 static igraph_error_t
 two_mode_from_rows(struct ctx *c)
 {
@@ -1216,6 +1236,20 @@ two_mode_from_rows(struct ctx *c)
 	}
 	parts_destroy(&parts);
 	IGRAPH_FINALLY_CLEAN(1);
+	{
+		double	pairs = 0;
+
+		for (e = 0; e < c->nevents; e++) {
+			double	n = (double)igraph_vector_int_size(&c->event_actors[e]);
+
+			pairs += n * (n - 1) / 2;
+		}
+		if ((i = too_many_pairs(c, pairs, (double)c->nactors)) != 0) {
+			if (i < 0)
+				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+			return IGRAPH_SUCCESS;
+		}
+	}
 	for (e = 0; e < c->nevents; e++) {
 		const igraph_vector_int_t	*m = &c->event_actors[e];
 		igraph_integer_t		 n = igraph_vector_int_size(m);
@@ -1286,6 +1320,16 @@ votes_from_rows(struct ctx *c)
 			continue;
 		}
 		IGRAPH_CHECK(actor_add(c, c->main.cols[j], c->main.cols[j], &actor[j]));
+	}
+	if ((i = too_many_pairs(c, (double)c->nactors * (double)(c->nactors - 1) / 2,
+	    (double)c->nactors)) != 0) {
+		free(actor);
+		free(keep);
+		free_votes(votes);
+		IGRAPH_FINALLY_CLEAN(3);
+		if (i < 0)
+			IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+		return IGRAPH_SUCCESS;
 	}
 	for (i = 0; i < ncols; i++) {
 		if (!keep[i])

@@ -1,4 +1,5 @@
 /* table.c: one result table, written as an aligned terminal table, CSV, TSV, JSON or Markdown. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,7 +277,7 @@ clout_table_write(FILE *out, const struct clout_table *t, enum clout_format form
 		IGRAPH_ERROR("unknown output format", IGRAPH_EINVAL);
 	}
 	if (ferror(out))
-		IGRAPH_ERROR("cannot write the table", IGRAPH_EFILE);
+		IGRAPH_ERRORF("%s", IGRAPH_EFILE, strerror(errno != 0 ? errno : EIO));	/* the reason */
 	return IGRAPH_SUCCESS;
 }
 

@@ -32,6 +32,9 @@ enum clout_import_encoding {
  * case) or 1-based numbers; with no_header the columns are only numbered.
  * Every list is count strings; NULL strings are options not given.
  */
+/* The most relations a two-mode or vote projection makes unless told otherwise. */
+#define CLOUT_IMPORT_MAX_RELATIONS	1000000L
+
 /* The life of the temporary case folder, for clout_import_options.temp_hook. */
 enum clout_import_temp {
 	CLOUT_IMPORT_TEMP_CREATED,	/* empty, made */
@@ -70,6 +73,7 @@ struct clout_import_options {
 	enum clout_import_merge	 merge;
 	int			 undirected;
 	const char		*command;	/* the options as typed, for case.csv's source */
+	long			 max_relations;	/* a projection's limit; 0: CLOUT_IMPORT_MAX_RELATIONS */
 
 	/*
 	 * Told about the temporary folder the case is written into, so that
