@@ -1246,7 +1246,7 @@ lay_out(struct clout_renderer *r, const struct clout_drawing *d, enum clout_imag
 			    IGRAPH_FAILURE, engine_names[d->engine], graphviz_reason());
 	} else {
 		/*
-		 * Into memory, then written here: Graphviz exit()s when its own
+		 * Into memory, then written here: Graphviz ends the process when its own
 		 * write fails (a full disk), which would give no message.
 		 */
 		char		*bytes = NULL;
