@@ -356,7 +356,12 @@ cli_output_open(struct cli_output *o, const char *path)
 	 */
 	if (exists && (!S_ISREG(st.st_mode) || is_kernel_path(path) ||
 	    is_kernel_path(o->target))) {
-		if ((fd = open(path, O_WRONLY | O_NOCTTY)) < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
+		/*
+		 * A regular file behind /dev/stdout is what the shell opened: append,
+		 * as a fresh open would start at offset 0 (over 'clout ... >> FILE').
+		 */
+		if ((fd = open(path, O_WRONLY | O_NOCTTY | (S_ISREG(st.st_mode) ? O_APPEND : 0))) < 0 ||
+		    (o->fp = fdopen(fd, "w")) == NULL) {
 			int	saved = errno;
 
 			if (fd >= 0)
