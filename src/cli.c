@@ -306,6 +306,39 @@ is_kernel_path(const char *path)
 	return strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0;
 }
 
+/*
+ * Does path, or any symbolic link on the way from it (a link to /dev/stdout,
+ * which links to /proc/self/fd/1), lie under /dev or /proc? realpath() alone
+ * would only show the file the shell opened, which must not be replaced.
+ */
+static int
+leads_through_kernel(const char *path)
+{
+	char		*cur = strdup(path), *next, target[4096];
+	struct stat	 st;
+	ssize_t		 n;
+	int		 hops, yes = 0;
+
+	for (hops = 0; cur != NULL && hops < 40 && !yes; hops++) {
+		const char	*slash;
+
+		if ((yes = is_kernel_path(cur)) || lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			break;
+		if ((n = readlink(cur, target, sizeof target - 1)) < 0)
+			break;
+		target[n] = '\0';
+		slash = strrchr(cur, '/');
+		if (target[0] == '/' || slash == NULL)
+			next = strdup(target);
+		else if ((next = malloc((size_t)(slash - cur) + 2 + (size_t)n)) != NULL)
+			sprintf(next, "%.*s/%s", (int)(slash - cur), cur, target);
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	return yes;
+}
+
 static int
 output_fail(struct cli_output *o, const char *path, int err)
 {
@@ -354,7 +387,7 @@ cli_output_open(struct cli_output *o, const char *path)
 	 * A device, a FIFO, a socket or a /dev/stdout-style link cannot be
 	 * replaced: write to it as it is (what is written stays written).
 	 */
-	if (exists && (!S_ISREG(st.st_mode) || is_kernel_path(path) ||
+	if (exists && (!S_ISREG(st.st_mode) || leads_through_kernel(path) ||
 	    is_kernel_path(o->target))) {
 		/*
 		 * A regular file behind /dev/stdout is what the shell opened: append,
