@@ -1,6 +1,12 @@
 /* cli.c: what every command shares: messages, loading with diagnostics, safe output files. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE	/* syscall, for a handler that cannot call opendir */
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
+
+#include <fcntl.h>
 
 #include <errno.h>
 #include <signal.h>
@@ -29,6 +35,26 @@ cli_help(FILE *out, const struct cmd_entry *entry)
 		fprintf(out, "\n%s", entry->help);
 }
 
+/* A message on stderr with the control characters of what it quotes made visible. */
+static void
+put_message(const char *fmt, va_list ap)
+{
+	char	 small[1024], *text = small;
+	va_list	 again;
+	int	 n;
+
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small && (text = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(text, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (n < 0 || text == NULL)
+		text = n < 0 ? "(a message that cannot be printed)" : small;	/* out of memory: cut */
+	clout_put_visible(stderr, text);
+	if (text != small && n >= (int)sizeof small)
+		free(text);
+}
+
 int
 cli_usage_error(const struct cmd_entry *entry, const char *fmt, ...)
 {
@@ -36,7 +62,7 @@ cli_usage_error(const struct cmd_entry *entry, const char *fmt, ...)
 
 	fprintf(stderr, "clout %s: ", entry->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, " (try 'clout %s --help')\n", entry->name);
 	return CLOUT_EXIT_USAGE;
@@ -49,7 +75,7 @@ cli_error(const char *fmt, ...)
 
 	fputs("clout: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLOUT_EXIT_FAILURE;
@@ -125,74 +151,306 @@ cli_load(const char *path, struct clout_network *net, struct clout_diags *diags,
 	return CLOUT_EXIT_OK;
 }
 
-/* The temporary being written, for the signal handler: nothing is left behind, even on abort(). */
-static char *volatile	pending_tmp;
+/*
+ * The outputs a command has open, for the signal handler: on SIGINT, SIGTERM,
+ * SIGHUP, SIGPIPE and the crash signals every temporary file and folder is
+ * removed before the process dies, so nothing is left behind, even on abort().
+ * A folder is removed one level deep (import's case folder is flat) with
+ * system calls that are safe in a handler.
+ */
+#define PENDING_MAX	8
+
+static char *volatile		pending_path[PENDING_MAX];
+static volatile sig_atomic_t	pending_dir[PENDING_MAX];
+static const int		watched[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGABRT, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE
+};
+
+#ifdef __linux__
+struct pending_dirent {
+	unsigned long long	ino;
+	long long		off;
+	unsigned short		reclen;
+	unsigned char		type;
+	char			name[];
+};
+
+static void
+remove_flat_dir(const char *path)
+{
+	char	buf[4096] __attribute__((aligned(8)));
+	long	n, at;
+	int	fd = open(path, O_RDONLY | O_DIRECTORY);
+
+	if (fd < 0)
+		return;
+	while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0)
+		for (at = 0; at < n; at += ((struct pending_dirent *)(buf + at))->reclen) {
+			const char	*name = ((struct pending_dirent *)(buf + at))->name;
+
+			if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0)
+				unlinkat(fd, name, 0);
+		}
+	close(fd);
+	rmdir(path);
+}
+#else
+static void
+remove_flat_dir(const char *path)
+{
+	rmdir(path);
+}
+#endif
 
 static void
 remove_pending(int sig)
 {
-	if (pending_tmp != NULL)
-		unlink(pending_tmp);	/* async-signal-safe */
+	static const char	crash[] = "clout: stopped by a fatal signal (out of memory in a "
+	    "library?); nothing was written\n";
+	int			i;
+
+	for (i = 0; i < PENDING_MAX; i++) {
+		char	*path = pending_path[i];
+
+		if (path == NULL)
+			continue;
+		if (pending_dir[i])
+			remove_flat_dir(path);
+		else
+			unlink(path);	/* async-signal-safe */
+	}
+	if (sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS || sig == SIGTRAP || sig == SIGFPE)
+		(void)!write(STDERR_FILENO, crash, sizeof crash - 1);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
+/* Block the watched signals (block) or restore the mask in *old. */
 static void
-watch_pending(char *tmp)
+pending_block(sigset_t *old, int block)
 {
-	static const int	signals[] = { SIGINT, SIGTERM, SIGHUP, SIGABRT, SIGSEGV, SIGBUS };
-	size_t			i;
+	sigset_t	set;
+	size_t		i;
 
-	pending_tmp = tmp;
-	for (i = 0; tmp != NULL && i < sizeof signals / sizeof signals[0]; i++)
-		signal(signals[i], remove_pending);
+	if (!block) {
+		sigprocmask(SIG_SETMASK, old, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (i = 0; i < sizeof watched / sizeof watched[0]; i++)
+		sigaddset(&set, watched[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+int
+cli_pending_add(const char *path, int dir)
+{
+	static int	installed;
+	sigset_t	old;
+	char		*copy = strdup(path);
+	int		i, slot = -1;
+	size_t		s;
+
+	if (copy == NULL)
+		return -1;
+	pending_block(&old, 1);
+	if (!installed) {
+		for (s = 0; s < sizeof watched / sizeof watched[0]; s++)
+			signal(watched[s], remove_pending);
+		/* past a file-size limit a write fails (EFBIG) and is reported */
+		signal(SIGXFSZ, SIG_IGN);
+		installed = 1;
+	}
+	for (i = 0; i < PENDING_MAX && slot < 0; i++)
+		if (pending_path[i] == NULL) {
+			pending_dir[i] = dir;
+			pending_path[i] = copy;
+			slot = i;
+		}
+	pending_block(&old, 0);
+	if (slot < 0)
+		free(copy);
+	return slot;
+}
+
+void
+cli_pending_drop(int slot)
+{
+	sigset_t	 old;
+	char		*path;
+
+	if (slot < 0 || slot >= PENDING_MAX)
+		return;
+	pending_block(&old, 1);
+	path = pending_path[slot];
+	pending_path[slot] = NULL;
+	pending_block(&old, 0);
+	free(path);
+}
+
+void
+cli_test_point(const char *name)
+{
+	const char	*want = getenv("CLOUT_TEST_SIGNAL");
+	size_t		 n = strlen(name);
+
+	/* CLOUT_TEST_SIGNAL=POINT[:SIGNO] raises SIGNO (default SIGINT) there, for the tests */
+	if (want != NULL && strncmp(want, name, n) == 0 && (want[n] == '\0' || want[n] == ':'))
+		raise(want[n] == ':' ? atoi(want + n + 1) : SIGINT);
+}
+
+/* Where a path leads, for -o: the kernel's files (/dev, /proc) are written through. */
+static int
+is_kernel_path(const char *path)
+{
+	return strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0;
+}
+
+/*
+ * Does path, or any symbolic link on the way from it (a link to /dev/stdout,
+ * which links to /proc/self/fd/1), lie under /dev or /proc? realpath() alone
+ * would only show the file the shell opened, which must not be replaced.
+ */
+static int
+leads_through_kernel(const char *path)
+{
+	char		*cur = strdup(path), *next, target[4096];
+	struct stat	 st;
+	ssize_t		 n;
+	int		 hops, yes = 0;
+
+	for (hops = 0; cur != NULL && hops < 40 && !yes; hops++) {
+		const char	*slash;
+
+		if ((yes = is_kernel_path(cur)) || lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			break;
+		if ((n = readlink(cur, target, sizeof target - 1)) < 0)
+			break;
+		target[n] = '\0';
+		slash = strrchr(cur, '/');
+		if (target[0] == '/' || slash == NULL)
+			next = strdup(target);
+		else if ((next = malloc((size_t)(slash - cur) + 2 + (size_t)n)) != NULL)
+			sprintf(next, "%.*s/%s", (int)(slash - cur), cur, target);
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	return yes;
+}
+
+static int
+output_fail(struct cli_output *o, const char *path, int err)
+{
+	cli_error("cannot write '%s': %s", path, err < 0 ? "it is a symbolic link to nothing" :
+	    strerror(err));
+	if (o->fp != NULL)
+		fclose(o->fp);
+	if (o->tmp != NULL && o->slot >= 0)
+		unlink(o->tmp);
+	cli_pending_drop(o->slot);
+	free(o->path);
+	free(o->target);
+	free(o->tmp);
+	memset(o, 0, sizeof o[0]);
+	o->slot = -1;
+	return CLOUT_EXIT_FAILURE;
 }
 
 int
 cli_output_open(struct cli_output *o, const char *path)
 {
+	struct stat	 st, link;
 	const char	*slash;
 	size_t		 dir;
 	mode_t		 mask;
-	int		 fd;
+	int		 fd, exists;
 
 	memset(o, 0, sizeof o[0]);
+	o->slot = -1;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return CLOUT_EXIT_OK;
 	}
-	/* the temporary sits in the same folder, so rename() cannot cross file systems */
-	slash = strrchr(path, '/');
-	dir = slash ? (size_t)(slash - path + 1) : 0;
-	o->path = strdup(path);
-	o->tmp = malloc(dir + sizeof ".clout-XXXXXX");
-	if (o->tmp != NULL)
-		snprintf(o->tmp, dir + sizeof ".clout-XXXXXX", "%.*s.clout-XXXXXX", (int)dir, path);
-	if (o->path == NULL || o->tmp == NULL) {
-		free(o->path);
-		free(o->tmp);
-		return cli_error("out of memory");
-	}
-	fd = mkstemp(o->tmp);
-	if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
-		int	saved = errno;
+	if ((o->path = strdup(path)) == NULL)
+		return output_fail(o, path, ENOMEM);
+	exists = stat(path, &st) == 0;
+	if (!exists && errno != ENOENT)
+		return output_fail(o, path, errno);
+	if (!exists && lstat(path, &link) == 0)
+		return output_fail(o, path, -1);
+	if (exists && S_ISDIR(st.st_mode))
+		return output_fail(o, path, EISDIR);
+	if (exists && (o->target = realpath(path, NULL)) == NULL)
+		return output_fail(o, path, errno);
+	/*
+	 * A device, a FIFO, a socket or a /dev/stdout-style link cannot be
+	 * replaced: write to it as it is (what is written stays written).
+	 */
+	if (exists && (!S_ISREG(st.st_mode) || leads_through_kernel(path) ||
+	    is_kernel_path(o->target))) {
+		/*
+		 * A regular file behind /dev/stdout is what the shell opened: append,
+		 * as a fresh open would start at offset 0 (over 'clout ... >> FILE').
+		 */
+		if ((fd = open(path, O_WRONLY | O_NOCTTY | (S_ISREG(st.st_mode) ? O_APPEND : 0))) < 0 ||
+		    (o->fp = fdopen(fd, "w")) == NULL) {
+			int	saved = errno;
 
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
+			if (fd >= 0)
+				close(fd);
+			return output_fail(o, path, saved);
 		}
-		cli_error("cannot write '%s': %s", path, strerror(saved));
-		free(o->path);
-		free(o->tmp);
-		memset(o, 0, sizeof o[0]);
-		return CLOUT_EXIT_FAILURE;
+		o->direct = 1;
+		return CLOUT_EXIT_OK;
 	}
-	watch_pending(o->tmp);
-	/* mkstemp makes the file private; give it the mode a plain fopen would */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	/*
+	 * A file is replaced by a temporary renamed onto it: beside the file a
+	 * symbolic link names (the link stays), so rename() cannot cross file
+	 * systems. The name gets the new content; other hard links keep the old.
+	 */
+	if (o->target == NULL && (o->target = strdup(path)) == NULL)
+		return output_fail(o, path, ENOMEM);
+	slash = strrchr(o->target, '/');
+	dir = slash ? (size_t)(slash - o->target + 1) : 0;
+	if ((o->tmp = malloc(dir + sizeof ".clout-XXXXXX")) == NULL)
+		return output_fail(o, path, ENOMEM);
+	snprintf(o->tmp, dir + sizeof ".clout-XXXXXX", "%.*s.clout-XXXXXX", (int)dir, o->target);
+	if ((fd = mkstemp(o->tmp)) < 0) {
+		free(o->tmp);
+		o->tmp = NULL;
+		return output_fail(o, path, errno);
+	}
+	if ((o->slot = cli_pending_add(o->tmp, 0)) < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
+		int	saved = o->slot < 0 ? ENOMEM : errno;
+
+		close(fd);
+		unlink(o->tmp);
+		return output_fail(o, path, saved);
+	}
+	if (exists) {
+		/* keep the file's mode, and as root its owner */
+		if (geteuid() == 0)
+			(void)!fchown(fd, st.st_uid, st.st_gid);
+		fchmod(fd, st.st_mode & 07777);
+	} else {
+		/* mkstemp makes the file private; give it the mode a plain fopen would */
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	return CLOUT_EXIT_OK;
+}
+
+static void
+output_free(struct cli_output *o)
+{
+	cli_pending_drop(o->slot);
+	free(o->path);
+	free(o->target);
+	free(o->tmp);
+	memset(o, 0, sizeof o[0]);
+	o->slot = -1;
 }
 
 int
@@ -205,17 +463,17 @@ cli_output_commit(struct cli_output *o)
 			status = cli_error("cannot write to standard output: %s", strerror(errno));
 		return status;
 	}
-	if (fclose(o->fp) != 0) {
-		status = cli_error("cannot write '%s': %s", o->path, strerror(errno));
-		unlink(o->tmp);
-	} else if (rename(o->tmp, o->path) != 0) {
+	errno = 0;
+	if (ferror(o->fp) | (fclose(o->fp) != 0)) {
+		status = cli_error("cannot write '%s': %s", o->path,
+		    strerror(errno != 0 ? errno : EIO));
+		if (!o->direct)
+			unlink(o->tmp);
+	} else if (!o->direct && rename(o->tmp, o->target) != 0) {
 		status = cli_error("cannot write '%s': %s", o->path, strerror(errno));
 		unlink(o->tmp);
 	}
-	watch_pending(NULL);
-	free(o->path);
-	free(o->tmp);
-	memset(o, 0, sizeof o[0]);
+	output_free(o);
 	return status;
 }
 
@@ -224,12 +482,12 @@ cli_output_abort(struct cli_output *o)
 {
 	if (o->path != NULL) {
 		fclose(o->fp);
-		unlink(o->tmp);
-		watch_pending(NULL);
-		free(o->path);
-		free(o->tmp);
+		if (!o->direct)
+			unlink(o->tmp);
+		output_free(o);
 	}
 	memset(o, 0, sizeof o[0]);
+	o->slot = -1;
 }
 
 /* Graphviz's warnings, one "clout: graphviz: ..." line each: a drawing should have none. */
@@ -256,11 +514,19 @@ cli_render(struct clout_renderer *renderer, const struct clout_drawing *drawing,
 	int			 status = CLOUT_EXIT_FAILURE;
 
 	if (cli_output_open(&output, path) == CLOUT_EXIT_OK) {
-		if (clout_render(renderer, drawing, image, output.fp) == IGRAPH_SUCCESS) {
+		igraph_error_t	ret = clout_render(renderer, drawing, image, output.fp);
+
+		if (ret == IGRAPH_SUCCESS) {
 			print_warnings(clout_renderer_warnings(renderer));
+			cli_test_point("render");
 			status = cli_output_commit(&output);
 		} else {
-			cli_error("cannot draw '%s': %s", what, cli_reason());
+			if (ret == IGRAPH_EFILE && output.path == NULL)
+				cli_error("cannot write to standard output: %s", cli_reason());
+			else if (ret == IGRAPH_EFILE)
+				cli_error("cannot write '%s': %s", output.path, cli_reason());
+			else
+				cli_error("cannot draw '%s': %s", what, cli_reason());
 			cli_output_abort(&output);
 		}
 	}
@@ -353,4 +619,30 @@ int
 cli_wants_picture(const char *output, int format_given)
 {
 	return output != NULL && !format_given && clout_image_from_path(output) >= 0;
+}
+
+long
+cli_limit_option(const struct cmd_entry *entry, const char *option, const char *text)
+{
+	long	n = cli_count(text);
+
+	if (n < 1)
+		return cli_usage_error(entry, "%s needs a whole number above 0, not '%s'", option,
+		    text), -1;
+	return n;
+}
+
+int
+cli_matrix_fits(const char *what, igraph_integer_t n, long max)
+{
+	double	bytes = (double)n * (double)n * sizeof(igraph_real_t);
+
+	if (max <= 0)
+		max = CLI_MAX_MATRIX;
+	if (n <= max)
+		return CLOUT_EXIT_OK;
+	return cli_error("%s needs a dense %" IGRAPH_PRId " x %" IGRAPH_PRId " matrix (%.*f %s "
+	    "each), over the limit of %ld vertices: raise it with --max-matrix N", what, n, n,
+	    bytes >= 1e9 ? 1 : 0, bytes >= 1e9 ? bytes / 1e9 : bytes >= 1e6 ? bytes / 1e6 : bytes,
+	    bytes >= 1e9 ? "GB" : bytes >= 1e6 ? "MB" : "bytes", max);
 }

@@ -1,5 +1,6 @@
 /* cmd-blocs.c: who sides with whom: balance, frustration and camps of the signed ties, communities of the positive ones. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -330,7 +331,7 @@ write_json(FILE *out, const struct clout_network *net, const struct clout_signed
 		json_map(&json, net, "pn_centrality_issues", NULL, &s->pn, CLOUT_VERTEX_ISSUE, a);
 	clout_json_close(&json);
 	if (ferror(out))
-		return cli_error("cannot write the output");
+		return cli_error("cannot write the output: %s", strerror(errno));
 	return CLOUT_EXIT_OK;
 }
 

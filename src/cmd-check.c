@@ -1,7 +1,9 @@
 /* cmd-check.c: validate a case and report every problem, each with file, line and column. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 
@@ -101,6 +103,8 @@ cmd_check_exec(int argc, char **argv)
 	print_count("error", diags.errors, ", ");
 	print_count("warning", diags.warnings, "\n");
 	status = diags.errors > 0 ? CLOUT_EXIT_FAILURE : CLOUT_EXIT_OK;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		status = cli_error("cannot write to standard output: %s", strerror(errno));
 out:
 	clout_diags_destroy(&diags);
 	clout_network_destroy(&net);

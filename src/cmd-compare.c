@@ -1,5 +1,6 @@
 /* cmd-compare.c: one case against another, aligned by id, label or role. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -13,7 +14,7 @@ static int	cmd_compare_exec(int, char **);
 const struct cmd_entry cmd_compare_entry = {
 	.name = "compare",
 	.usage = "compare [--align id|label|role] [--permutations N] [--seed N] [--top N]\n"
-	    "              [-f FORMAT] [-o FILE] CASE_A CASE_B",
+	    "              [--max-matrix N] [-f FORMAT] [-o FILE] CASE_A CASE_B",
 	.summary = "compare two cases: shared and missing actors and ties, QAP, rank correlations",
 	.help =
 	    "Options:\n"
@@ -22,6 +23,8 @@ const struct cmd_entry cmd_compare_entry = {
 	    "      --permutations N  QAP permutations (default: 2000)\n"
 	    "      --seed N          seed of the permutations (default: 42)\n"
 	    "      --top N           how many of the biggest rank movers to list (default: 5)\n"
+	    "      --max-matrix N    refuse cases of more than N vertices together (default:\n"
+	    "                        5000; the weight matrices take 8 N^2 bytes each)\n"
 	    "  -f, --format FORMAT   table, csv, tsv, json or md (default: table)\n"
 	    "  -o, --output FILE     write to FILE; a name ending in .svg, .png, .pdf, .dot\n"
 	    "                        or .json draws the diff map instead (an explicit\n"
@@ -39,7 +42,7 @@ const struct cmd_entry cmd_compare_entry = {
 	.exec = cmd_compare_exec,
 };
 
-enum { OPT_ALIGN = 256, OPT_PERMUTATIONS, OPT_SEED, OPT_TOP };
+enum { OPT_ALIGN = 256, OPT_PERMUTATIONS, OPT_SEED, OPT_TOP, OPT_MAX_MATRIX };
 
 /* A million permutations pin a p-value to about 0.001 of itself; more only burns time. */
 #define MAX_PERMUTATIONS	1000000
@@ -52,6 +55,7 @@ struct compare_opts {
 	enum clout_format	 format;
 	int			 format_given;
 	const char		*output;
+	long			 max_matrix;	/* --max-matrix, 0: the default */
 };
 
 static int
@@ -62,6 +66,7 @@ parse_options(struct compare_opts *opts, int argc, char **argv)
 		{ "permutations", required_argument, NULL, OPT_PERMUTATIONS },
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ "top", required_argument, NULL, OPT_TOP },
+		{ "max-matrix", required_argument, NULL, OPT_MAX_MATRIX },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -82,6 +87,11 @@ parse_options(struct compare_opts *opts, int argc, char **argv)
 			if ((opts->align = clout_align_find(optarg)) < 0)
 				return cli_usage_error(&cmd_compare_entry,
 				    "unknown alignment '%s' (id, label or role)", optarg);
+			break;
+		case OPT_MAX_MATRIX:
+			if ((opts->max_matrix = cli_limit_option(&cmd_compare_entry, "--max-matrix",
+			    optarg)) < 0)
+				return CLOUT_EXIT_USAGE;
 			break;
 		case OPT_PERMUTATIONS:
 		case OPT_SEED:
@@ -572,7 +582,7 @@ write_json(FILE *out, const struct report *rp, const struct compare_opts *opts)
 	clout_json_close(&json);
 	igraph_vector_int_destroy(&move);
 	unmatched_destroy(&u);
-	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
+	return ferror(out) ? cli_error("cannot write the report: %s", strerror(errno)) : CLOUT_EXIT_OK;
 }
 
 static void
@@ -621,7 +631,7 @@ put_unmatched(FILE *out, const struct report *rp, int md)
 	unmatched_destroy(&u);
 	if (status != CLOUT_EXIT_OK)
 		return status;
-	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
+	return ferror(out) ? cli_error("cannot write the report: %s", strerror(errno)) : CLOUT_EXIT_OK;
 }
 
 static int
@@ -698,6 +708,13 @@ cmd_compare_exec(int argc, char **argv)
 		return status;
 	if ((status = cli_open_case(argv[optind + 1], &b)) != CLOUT_EXIT_OK) {
 		clout_network_destroy(&a);
+		return status;
+	}
+	/* the aligned network has at most the vertices of both */
+	if ((status = cli_matrix_fits("comparing them", clout_network_vcount(&a) +
+	    clout_network_vcount(&b), opts.max_matrix)) != CLOUT_EXIT_OK) {
+		clout_network_destroy(&a);
+		clout_network_destroy(&b);
 		return status;
 	}
 	memset(&rp, 0, sizeof rp);

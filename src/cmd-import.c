@@ -1,5 +1,7 @@
 /* cmd-import.c: an edge list, two-mode table or roll-call matrix into a case folder. */
 #define _POSIX_C_SOURCE 200809L
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +63,8 @@ const struct cmd_entry cmd_import_entry = {
 	    "                          case.csv); written whole or not at all\n"
 	    "      --force             replace DIR if it exists\n"
 	    "  -q, --quiet             print only errors and the skipped rows\n"
+	    "      --max-relations N   refuse a two-mode or vote projection of more than N\n"
+	    "                          relations (default: 1000000)\n"
 	    "  -h, --help              show this help\n"
 	    "\n"
 	    "Actor ids are the names as found, trimmed (also of non-breaking spaces).\n"
@@ -77,7 +81,7 @@ enum {
 	OPT_EVENT, OPT_WEIGHTING, OPT_VOTES, OPT_NO_HEADER, OPT_DELIMITER, OPT_SKIP,
 	OPT_ENCODING, OPT_NA, OPT_WHERE, OPT_SPLIT, OPT_KNOWN, OPT_KEEP_NAMES, OPT_MERGE,
 	OPT_UNDIRECTED, OPT_FORCE,
-	OPT_NODES_NO_HEADER, OPT_STRICT
+	OPT_NODES_NO_HEADER, OPT_STRICT, OPT_MAX_RELATIONS
 };
 
 /* Lists of repeatable option values point into argv. */
@@ -149,6 +153,7 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 		{ "undirected", no_argument, NULL, OPT_UNDIRECTED },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "max-relations", required_argument, NULL, OPT_MAX_RELATIONS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "nodes-no-header", no_argument, NULL, OPT_NODES_NO_HEADER },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -157,6 +162,7 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 	};
 	const struct cmd_entry	*e = &cmd_import_entry;
 	struct clout_import_options *o = &cli->o;
+	struct stat		 st;
 	int			 ch, bad = 0, i;
 
 	o->skip = -1;
@@ -241,6 +247,10 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 			break;
 		case OPT_UNDIRECTED: o->undirected = 1; break;
 		case OPT_FORCE: cli->force = 1; break;
+		case OPT_MAX_RELATIONS:
+			if ((o->max_relations = cli_limit_option(e, "--max-relations", optarg)) < 0)
+				return CLOUT_EXIT_USAGE;
+			break;
 		case 'o': cli->output = optarg; break;
 		case 'h':
 			cli_help(stdout, e);
@@ -257,6 +267,9 @@ parse_options(struct import_cli *cli, int argc, char **argv)
 	o->path = argv[optind];
 	if (cli->output == NULL || cli->output[0] == '\0')
 		return cli_usage_error(e, "where to? give -o CASE_DIR");
+	if (o->keep_names != NULL && stat(o->keep_names, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error(e, "--keep-names takes a file of names, and '%s' is a folder",
+		    o->keep_names);
 	if (o->mode == CLOUT_IMPORT_EDGES) {
 		if (o->source == NULL || o->target == NULL)
 			return cli_usage_error(e, "--source and --target are needed (or --two-mode, --vote-matrix)");
@@ -424,13 +437,29 @@ print_skipped(const struct clout_import_report *r)
 		    r->skipped - r->nskips == 1 ? "" : "s");
 }
 
+/* The case's temporary folder goes under the signal guard while it exists. */
+static void
+import_temp(const char *dir, enum clout_import_temp stage, void *arg)
+{
+	int	*slot = arg;
+
+	if (stage == CLOUT_IMPORT_TEMP_CREATED)
+		*slot = cli_pending_add(dir, 1);
+	else if (stage == CLOUT_IMPORT_TEMP_WRITTEN)
+		cli_test_point("import");
+	else {
+		cli_pending_drop(*slot);
+		*slot = -1;
+	}
+}
+
 static int
 cmd_import_exec(int argc, char **argv)
 {
 	struct import_cli		 cli;
 	struct clout_diags		 diags;
 	struct clout_import_report	 report;
-	int				 status, colour = cli_colour();
+	int				 status, colour = cli_colour(), slot = -1;
 	igraph_integer_t		 i;
 
 	memset(&cli, 0, sizeof cli);
@@ -447,6 +476,8 @@ cmd_import_exec(int argc, char **argv)
 		cli_free(&cli);
 		return cli_error("out of memory");
 	}
+	cli.o.temp_hook = import_temp;
+	cli.o.temp_arg = &slot;
 	if (clout_import(&cli.o, cli.output, cli.force, &diags, &report) != IGRAPH_SUCCESS)
 		status = cli_error("cannot import %s: %s", cli.o.path, cli_reason());
 	else if (diags.errors > 0) {

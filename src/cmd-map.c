@@ -35,6 +35,9 @@ const struct cmd_entry cmd_map_entry = {
 	    "  -w, --min-weight W     only relations of weight W or more\n"
 	    "  -a, --actors-only      leave the issues out\n"
 	    "      --force            draw large and dense networks whole\n"
+	    "      --max-elements N   refuse to draw more than N vertices and relations\n"
+	    "                         together, even with --force (default: 50000; Graphviz\n"
+	    "                         takes about 6 kB each)\n"
 	    "  -t, --title TEXT       the title (default: the case's title)\n"
 	    "      --save-layout FILE write where each vertex was drawn to FILE: CSV of\n"
 	    "                         id,role,x,y in points (y up), as Graphviz placed it\n"
@@ -61,7 +64,9 @@ const struct cmd_entry cmd_map_entry = {
 	.exec = cmd_map_exec,
 };
 
-enum { OPT_FORCE = 256, OPT_COLOUR, OPT_SAVE_LAYOUT, OPT_LAYOUT_FROM };
+enum { OPT_FORCE = 256, OPT_COLOUR, OPT_SAVE_LAYOUT, OPT_LAYOUT_FROM, OPT_MAX_ELEMENTS };
+
+#define MAP_MAX_ELEMENTS	50000L	/* vertices plus relations: about 300 MB in Graphviz */
 
 struct map_opts {
 	struct clout_map_options	 map;
@@ -70,6 +75,7 @@ struct map_opts {
 	const char			*save_layout;	/* NULL: none */
 	const char			*layout_from;	/* NULL: none */
 	enum clout_engine		 engine_asked;	/* before --layout-from chose neato */
+	long				 max_elements;	/* --max-elements, 0: the default */
 };
 
 static int
@@ -89,6 +95,7 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 		{ "min-weight", required_argument, NULL, 'w' },
 		{ "actors-only", no_argument, NULL, 'a' },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "max-elements", required_argument, NULL, OPT_MAX_ELEMENTS },
 		{ "title", required_argument, NULL, 't' },
 		{ "save-layout", required_argument, NULL, OPT_SAVE_LAYOUT },
 		{ "layout-from", required_argument, NULL, OPT_LAYOUT_FROM },
@@ -169,6 +176,11 @@ parse_options(struct map_opts *opts, int argc, char **argv)
 			break;
 		case OPT_FORCE:
 			m->force = 1;
+			break;
+		case OPT_MAX_ELEMENTS:
+			if ((opts->max_elements = cli_limit_option(&cmd_map_entry, "--max-elements",
+			    optarg)) < 0)
+				return CLOUT_EXIT_USAGE;
 			break;
 		case OPT_SAVE_LAYOUT:
 			opts->save_layout = optarg;
@@ -391,6 +403,24 @@ cmd_map_exec(int argc, char **argv)
 	}
 	for (i = 0; i < igraph_strvector_size(&notices); i++)
 		fprintf(stderr, "clout: note: %s\n", igraph_strvector_get(&notices, i));
+	/*
+	 * Graphviz takes about 6 kB a vertex or relation (a measured peak), and
+	 * out of memory it dies in GLib or fontconfig: refuse first.
+	 */
+	{
+		long	max = opts.max_elements > 0 ? opts.max_elements : MAP_MAX_ELEMENTS;
+
+		if (drawing.nnodes + drawing.nedges > max) {
+			double	mb = (double)(drawing.nnodes + drawing.nedges) * 6e3 / 1e6;
+
+			cli_error("the map has %" IGRAPH_PRId " vertices and %" IGRAPH_PRId
+			    " relations to draw (Graphviz would need about %.0f MB), over the "
+			    "limit of %ld: draw less (--top, --min-weight, --focus) or raise "
+			    "it with --max-elements N", drawing.nnodes, drawing.nedges,
+			    mb < 1 ? 1 : mb, max);
+			goto out_notices;
+		}
+	}
 	/* one Graphviz context for every layout of the run */
 	if ((renderer = cli_renderer()) == NULL)
 		goto out_notices;

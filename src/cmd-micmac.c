@@ -12,7 +12,7 @@ static int	cmd_micmac_exec(int, char **);
 
 const struct cmd_entry cmd_micmac_entry = {
 	.name = "micmac",
-	.usage = "micmac [-a] [--alpha A] [--direct] [-f FORMAT] [-o FILE] CASE",
+	.usage = "micmac [-a] [--alpha A] [--direct] [--max-matrix N] [-f FORMAT] [-o FILE] CASE",
 	.summary = "MICMAC influence and dependence, direct and indirect, with sectors",
 	.help =
 	    "Options:\n"
@@ -25,6 +25,8 @@ const struct cmd_entry cmd_micmac_entry = {
 	    "                        influence-dependence plane instead of the table\n"
 	    "                        (an explicit --format writes the table)\n"
 	    "      --direct          draw the plane of the direct sums (default: indirect)\n"
+	    "      --max-matrix N    refuse a case of more than N vertices (default: 5000;\n"
+	    "                        the matrices take 8 N^2 bytes each)\n"
 	    "  -h, --help            show this help\n"
 	    "\n"
 	    "M holds the weight magnitudes (signs ignored). Direct influence and\n"
@@ -37,7 +39,7 @@ const struct cmd_entry cmd_micmac_entry = {
 	.exec = cmd_micmac_exec,
 };
 
-enum { OPT_ALPHA = 256, OPT_DIRECT };
+enum { OPT_ALPHA = 256, OPT_DIRECT, OPT_MAX_MATRIX };
 
 struct micmac_opts {
 	double			 alpha;
@@ -46,6 +48,7 @@ struct micmac_opts {
 	enum clout_format	 format;
 	int			 format_given;	/* an explicit --format writes the table, whatever -o's name */
 	const char		*output;
+	long			 max_matrix;	/* --max-matrix, 0: the default */
 };
 
 static int
@@ -54,6 +57,7 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 	static const struct option options[] = {
 		{ "alpha", required_argument, NULL, OPT_ALPHA },
 		{ "direct", no_argument, NULL, OPT_DIRECT },
+		{ "max-matrix", required_argument, NULL, OPT_MAX_MATRIX },
 		{ "actors-only", no_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -71,6 +75,11 @@ parse_options(struct micmac_opts *opts, int argc, char **argv)
 			if (clout_parse_decimal(optarg, &opts->alpha) != 0 || !(opts->alpha > 0))
 				return cli_usage_error(&cmd_micmac_entry,
 				    "--alpha needs a number above 0, not '%s'", optarg);
+			break;
+		case OPT_MAX_MATRIX:
+			if ((opts->max_matrix = cli_limit_option(&cmd_micmac_entry, "--max-matrix",
+			    optarg)) < 0)
+				return CLOUT_EXIT_USAGE;
 			break;
 		case OPT_DIRECT:
 			opts->direct = 1;
@@ -223,6 +232,8 @@ cmd_micmac_exec(int argc, char **argv)
 		cli_error("%s", cli_reason());
 		goto out_net;
 	}
+	if (cli_matrix_fits("MICMAC", clout_network_vcount(&net), opts.max_matrix) != CLOUT_EXIT_OK)
+		goto out_mm;
 	if (clout_micmac_compute(&net, opts.alpha, &mm) != IGRAPH_SUCCESS) {
 		cli_error("cannot run MICMAC on '%s': %s", argv[optind], cli_reason());
 		goto out_mm;

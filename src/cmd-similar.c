@@ -1,5 +1,6 @@
 /* cmd-similar.c: how alike several cases are, pair by pair, and each one's nearest precedent. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -273,7 +274,7 @@ write_json(FILE *out, const struct similarity *sim)
 	}
 	clout_json_close(&json);
 	clout_json_close(&json);
-	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
+	return ferror(out) ? cli_error("cannot write the report: %s", strerror(errno)) : CLOUT_EXIT_OK;
 }
 
 /* One matrix as a table: a row per case, a column per case. */
@@ -356,7 +357,7 @@ write_report(FILE *out, const struct similarity *sim, const struct similar_opts 
 			    sim->only[i][k] == 2 ? ", only there" : "");
 		fputc('\n', out);
 	}
-	return ferror(out) ? cli_error("cannot write the report") : CLOUT_EXIT_OK;
+	return ferror(out) ? cli_error("cannot write the report: %s", strerror(errno)) : CLOUT_EXIT_OK;
 }
 
 static int

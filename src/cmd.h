@@ -36,8 +36,11 @@ extern const struct cmd_entry cmd_whatif_entry;
 /* cli.c */
 struct cli_output {
 	FILE	*fp;
-	char	*path;		/* NULL: standard output */
-	char	*tmp;
+	char	*path;		/* as given, for messages; NULL: standard output */
+	char	*target;	/* the file replaced: path, or the file its link names */
+	char	*tmp;		/* the temporary renamed onto target; NULL when direct */
+	int	 direct;	/* a device, FIFO or /dev/stdout-style link, written through */
+	int	 slot;		/* the signal guard's entry for tmp, or -1 */
 };
 
 /* Colour on standard error: a terminal, and NO_COLOR unset or empty. */
@@ -99,11 +102,36 @@ struct clout_renderer *cli_renderer(void);
  */
 int		cli_wants_picture(const char *output, int format_given);
 
-/* Output to a file goes to a temporary beside it, renamed into place on success. */
+/*
+ * Output to a file goes to a temporary beside it (keeping the file's mode),
+ * renamed into place on success; a symbolic link is followed, so the file it
+ * names is replaced. Anything else that exists (a device, a FIFO, a socket,
+ * a path under /dev or /proc) is written through; a folder is refused.
+ */
 int		cli_output_open(struct cli_output *o, const char *path);
 int		cli_output_commit(struct cli_output *o);
 void		cli_output_abort(struct cli_output *o);
 /* Commit when status is CLOUT_EXIT_OK, else abort; returns the final status. */
 int		cli_output_finish(struct cli_output *o, int status);
+/*
+ * The signal guard: path (a file, or a flat folder when dir) is removed if
+ * SIGINT, SIGTERM, SIGHUP, SIGPIPE or a crash signal ends the process before
+ * cli_pending_drop(slot). Returns the slot, or -1 when it cannot be tracked.
+ */
+int		cli_pending_add(const char *path, int dir);
+void		cli_pending_drop(int slot);
+/*
+ * Size limits, checked before the work (README, "Limits"): dense vertex x
+ * vertex matrices (micmac, compare) and the relations an import may make.
+ */
+#define CLI_MAX_MATRIX		5000L		/* vertices: 200 MB per matrix */
+#define CLI_MAX_RELATIONS	1000000L
+/* A --max-* value: a whole number above 0, or a usage error (then -1, after the message). */
+long		cli_limit_option(const struct cmd_entry *entry, const char *option,
+		    const char *text);
+/* CLOUT_EXIT_OK when an n x n matrix is within max vertices (0: the default), else says so. */
+int		cli_matrix_fits(const char *what, igraph_integer_t n, long max);
+/* For the tests: CLOUT_TEST_SIGNAL=NAME[:SIGNO] raises SIGNO (SIGINT) at point NAME. */
+void		cli_test_point(const char *name);
 
 #endif

@@ -419,7 +419,7 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 	IGRAPH_FINALLY(buffer_free, &converted);
 	IGRAPH_FINALLY(free, line);	/* re-pointed below as getline grows it */
 
-	while ((n = getline(&line, &cap, in)) > 0) {
+	while ((errno = 0, n = getline(&line, &cap, in)) > 0) {
 		char	*text = line;
 		size_t	 length = (size_t)n, used;
 
@@ -443,6 +443,15 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 				break;
 			}
 		}
+		/*
+		 * libcsv does not know the byte-order mark; in strict mode it breaks
+		 * quoting. A UTF-8 one is dropped before any conversion too, where it
+		 * would become three Latin-1 letters in the first column's name.
+		 */
+		if (r.line == 1 && length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+			text += 3;
+			length -= 3;
+		}
 		if (how->encoding != CLOUT_I_UTF8) {
 			size_t	outlen = 0;
 			long	bad = line_to_utf8(text, length, how->encoding, &converted,
@@ -464,11 +473,6 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 			text = converted;
 			length = outlen;
 		}
-		/* libcsv does not know the byte-order mark; in strict mode it breaks quoting */
-		if (r.line == 1 && length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-			text += 3;
-			length -= 3;
-		}
 		/* the header row is the first record: it tells ',' from ';' */
 		if (how->sniff && how->delimiter == ',' && r.records == 0 && r.row_start == 0 &&
 		    r.nfields == 0 && semicolon_header(text, length)) {
@@ -479,7 +483,8 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 		if (how->delimiter == 0) {
 			split_blanks(&r, text, length);
 			if (r.status != IGRAPH_SUCCESS)
-				IGRAPH_ERROR("cannot read CSV", r.status);
+				IGRAPH_ERROR(r.status == IGRAPH_ENOMEM ? "out of memory" : "cannot read CSV",
+				    r.status);
 			continue;
 		}
 		/* getline splits on LF only: a lone CR inside line 1 means old Mac line ends */
@@ -494,7 +499,8 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 		}
 		used = csv_parse(&parser, text, length, reader_on_field, reader_on_row, &r);
 		if (r.status != IGRAPH_SUCCESS)
-			IGRAPH_ERROR("cannot read CSV", r.status);
+			IGRAPH_ERROR(r.status == IGRAPH_ENOMEM ? "out of memory" : "cannot read CSV",
+			    r.status);
 		if (used != length) {
 			long	at = r.row_start ? r.row_start : r.line;
 
@@ -518,6 +524,9 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 		if (parser.pstate != 0 && r.row_start == 0)
 			r.row_start = r.line;	/* the record goes on past this line */
 	}
+	/* getline says -1 for out of memory as for the end: not an empty file */
+	if (n < 0 && errno == ENOMEM)
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	if (ferror(in)) {
 		IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, file_order, name, 0, 0,
 		    "read error: %s", strerror(errno)));
@@ -527,7 +536,8 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 		    "unterminated quoted field: the quote opened here is never closed"));
 	}
 	if (r.status != IGRAPH_SUCCESS)
-		IGRAPH_ERROR("cannot read CSV", r.status);
+		IGRAPH_ERROR(r.status == IGRAPH_ENOMEM ? "out of memory" : "cannot read CSV",
+		    r.status);
 	free(line);
 	free(converted);
 	reader_free(&r);

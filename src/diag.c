@@ -195,6 +195,49 @@ clout_diags_sort(struct clout_diags *diags)
 	free(tmp);
 }
 
+/* Bytes in a valid UTF-8 sequence starting at p, or 0. */
+static int
+utf8_sequence(const unsigned char *p)
+{
+	int	n, i;
+
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		n = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		n = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+void
+clout_put_visible(FILE *out, const char *text)
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	int			 n;
+
+	while (*p != '\0') {
+		if (*p < 0x20 || *p == 0x7F) {
+			fprintf(out, "\\x%02x", *p++);
+		} else if (*p < 0x80) {
+			fputc(*p++, out);
+		} else if ((n = utf8_sequence(p)) == 0) {
+			fprintf(out, "\\x%02x", *p++);	/* not UTF-8: an 8-bit C1 control maybe */
+		} else if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
+			fprintf(out, "\\u%04x", p[1]);	/* a C1 control, U+0080..U+009F */
+			p += 2;
+		} else {
+			fwrite(p, 1, (size_t)n, out);
+			p += n;
+		}
+	}
+}
+
 void
 clout_diag_print(FILE *out, const struct clout_diag *diag, int colour)
 {
@@ -205,12 +248,13 @@ clout_diag_print(FILE *out, const struct clout_diag *diag, int colour)
 		on = diag->severity == CLOUT_ERROR ? "\033[1;31m" : "\033[1;35m";
 		off = "\033[0m";
 	}
+	/* file names and messages quote the data: its control characters are escaped */
+	clout_put_visible(out, diag->file);
 	if (diag->line > 0 && diag->column > 0)
-		fprintf(out, "%s:%ld:%d: %s%s:%s %s\n", diag->file, diag->line, diag->column,
-		    on, word, off, diag->message);
+		fprintf(out, ":%ld:%d", diag->line, diag->column);
 	else if (diag->line > 0)	/* a whole line, no one cell */
-		fprintf(out, "%s:%ld: %s%s:%s %s\n", diag->file, diag->line, on, word, off,
-		    diag->message);
-	else
-		fprintf(out, "%s: %s%s:%s %s\n", diag->file, on, word, off, diag->message);
+		fprintf(out, ":%ld", diag->line);
+	fprintf(out, ": %s%s:%s ", on, word, off);
+	clout_put_visible(out, diag->message);
+	fputc('\n', out);
 }

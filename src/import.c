@@ -11,7 +11,9 @@
  */
 #define _XOPEN_SOURCE 700	/* mkdtemp, nftw, getline */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <ftw.h>
 #include <math.h>
 #include <stdarg.h>
@@ -469,6 +471,67 @@ row_has_names(const struct row *row, const char *const *specs, int nspecs)
 }
 
 /*
+ * Name the header's columns: a blank name becomes _N, a repeated one NAME_2,
+ * NAME_3, ... A hash of the names used and each name's next suffix keep this
+ * linear in the number of columns (100,000 columns took minutes when every
+ * name was compared with every other). The first renames are noted, then a count.
+ */
+#define RENAMES_NOTED 10
+
+static igraph_error_t
+name_columns(struct ctx *c, struct table *t)
+{
+	const struct row	*h = &t->rows[t->header];
+	struct clout_strmap	*used;
+	int			*next, j, renamed = 0;
+	igraph_integer_t	 existing;
+
+	CLOUT_CHECK_ALLOC(t->cols = calloc((size_t)h->nfields + 1, sizeof *t->cols));
+	CLOUT_CHECK_ALLOC(next = calloc((size_t)h->nfields + 1, sizeof *next));
+	IGRAPH_FINALLY(free, next);
+	CLOUT_CHECK_ALLOC(used = clout_i_strmap_new());
+	IGRAPH_FINALLY(clout_i_strmap_free, used);
+	for (j = 0; j < h->nfields; j++) {
+		const char	*name = h->fields[j];
+		char		 blank[32], **slot = &t->cols[t->ncols];
+		int		 first;
+
+		if (name[0] == '\0') {
+			snprintf(blank, sizeof blank, "_%d", j + 1);
+			name = blank;
+		}
+		/* the table owns every name at once, so a failure below leaks nothing */
+		CLOUT_CHECK_ALLOC(*slot = clout_i_strdup(name));
+		t->ncols++;
+		IGRAPH_CHECK(clout_i_strmap_insert(used, *slot, j, &existing));
+		first = (int)existing;
+		while (existing >= 0) {
+			if (next[first] < 2)
+				next[first] = 2;
+			free(*slot);
+			*slot = NULL;
+			CLOUT_CHECK_ALLOC(*slot = clout_i_asprintf("%s_%d", name, next[first]++));
+			IGRAPH_CHECK(clout_i_strmap_insert(used, *slot, j, &existing));
+		}
+		if ((name == blank || first >= 0) && ++renamed <= RENAMES_NOTED) {
+			if (name == blank)
+				IGRAPH_CHECK(note(c, "%s: column %d has no name: called %s",
+				    base_name(t->name), j + 1, *slot));
+			else
+				IGRAPH_CHECK(note(c, "%s: column %d repeats the name '%s': called %s",
+				    base_name(t->name), j + 1, name, *slot));
+		}
+	}
+	if (renamed > RENAMES_NOTED)
+		IGRAPH_CHECK(note(c, "%s: and %d more columns renamed", base_name(t->name),
+		    renamed - RENAMES_NOTED));
+	clout_i_strmap_free(used);
+	free(next);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
+/*
  * Choose the header row (or none), name the columns and rename blank and
  * duplicate names. specs are the columns the options ask for: the header is
  * the first row after the skipped lines that has all the named ones.
@@ -478,7 +541,7 @@ find_header(struct ctx *c, struct table *t, long skip, int no_header, const char
     int nspecs)
 {
 	long	first = 0, i;
-	int	j, k, width = 0;
+	int	j, width = 0;
 
 	while (first < t->nrows && t->rows[first].line <= skip)
 		first++;
@@ -550,38 +613,7 @@ name_columns:
 	if (t->rows[t->header].line > 1)
 		IGRAPH_CHECK(note(c, "%s: header on line %ld (%ld lines before it skipped)",
 		    base_name(t->name), t->rows[t->header].line, t->rows[t->header].line - 1));
-	{
-		const struct row	*h = &t->rows[t->header];
-
-		CLOUT_CHECK_ALLOC(t->cols = calloc((size_t)h->nfields + 1, sizeof *t->cols));
-		for (j = 0; j < h->nfields; j++) {
-			const char	*name = h->fields[j];
-			char		 blank[32], **slot = &t->cols[t->ncols];
-			int		 n = 2;
-
-			if (name[0] == '\0') {
-				snprintf(blank, sizeof blank, "_%d", j + 1);
-				name = blank;
-			}
-			/* the table owns every name at once, so a failure below leaks nothing */
-			CLOUT_CHECK_ALLOC(*slot = clout_i_strdup(name));
-			t->ncols++;
-			for (k = 0; k < t->ncols - 1; k++) {
-				if (strcmp(t->cols[k], *slot) != 0)
-					continue;
-				free(*slot);
-				*slot = NULL;
-				CLOUT_CHECK_ALLOC(*slot = clout_i_asprintf("%s_%d", name, n++));
-				k = -1;	/* check the new name against all again */
-			}
-			if (name == blank)
-				IGRAPH_CHECK(note(c, "%s: column %d has no name: called %s",
-				    base_name(t->name), j + 1, *slot));
-			else if (n > 2)
-				IGRAPH_CHECK(note(c, "%s: column %d repeats the name '%s': called %s",
-				    base_name(t->name), j + 1, name, *slot));
-		}
-	}
+	IGRAPH_CHECK(name_columns(c, t));
 	return IGRAPH_SUCCESS;
 }
 
@@ -770,6 +802,13 @@ parse_splits(struct ctx *c, const char *const *specs, int nspecs)
 			IGRAPH_CHECK(ret);
 		}
 		free(line);
+		if (ferror(in)) {
+			int	saved = errno;
+
+			fclose(in);
+			IGRAPH_FINALLY_CLEAN(1);
+			return fail(c, c->o->keep_names, 0, 0, "cannot read: %s", strerror(saved));
+		}
 		fclose(in);
 		IGRAPH_FINALLY_CLEAN(1);
 	}
@@ -1235,6 +1274,26 @@ event_member(struct ctx *c, const char *event, igraph_integer_t actor)
 	return IGRAPH_SUCCESS;
 }
 
+/*
+ * Refuse a projection that would make more than the limit of relations
+ * (pairs: an upper bound, estimated before any is built). Returns 1 when
+ * refused (recorded as a data error), 0 to go on.
+ */
+static int
+too_many_pairs(struct ctx *c, double pairs, double actors)
+{
+	long	max = c->o->max_relations > 0 ? c->o->max_relations : CLOUT_IMPORT_MAX_RELATIONS;
+	double	most = actors * (actors - 1) / (c->directed ? 1 : 2);
+
+	if (most < pairs)
+		pairs = most;
+	if (pairs <= (double)max)
+		return 0;
+	return fail(c, c->o->path, 0, 0, "the projection would make up to %.0f relations, over "
+	    "the limit of %ld: raise it with --max-relations N", pairs, max) == IGRAPH_SUCCESS ?
+	    1 : -1;
+}
+
 static igraph_error_t
 two_mode_from_rows(struct ctx *c)
 {
@@ -1280,6 +1339,20 @@ two_mode_from_rows(struct ctx *c)
 	}
 	parts_destroy(&parts);
 	IGRAPH_FINALLY_CLEAN(1);
+	{
+		double	pairs = 0;
+
+		for (e = 0; e < c->nevents; e++) {
+			double	n = (double)igraph_vector_int_size(&c->event_actors[e]);
+
+			pairs += n * (n - 1) / 2;
+		}
+		if ((i = too_many_pairs(c, pairs, (double)c->nactors)) != 0) {
+			if (i < 0)
+				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+			return IGRAPH_SUCCESS;
+		}
+	}
 	for (e = 0; e < c->nevents; e++) {
 		const igraph_vector_int_t	*m = &c->event_actors[e];
 		igraph_integer_t		 n = igraph_vector_int_size(m);
@@ -1350,6 +1423,16 @@ votes_from_rows(struct ctx *c)
 			continue;
 		}
 		IGRAPH_CHECK(actor_add(c, c->main.cols[j], c->main.cols[j], &actor[j]));
+	}
+	if ((i = too_many_pairs(c, (double)c->nactors * (double)(c->nactors - 1) / 2,
+	    (double)c->nactors)) != 0) {
+		free(actor);
+		free(keep);
+		free_votes(votes);
+		IGRAPH_FINALLY_CLEAN(3);
+		if (i < 0)
+			IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+		return IGRAPH_SUCCESS;
 	}
 	for (i = 0; i < ncols; i++) {
 		if (!keep[i])
@@ -1572,7 +1655,6 @@ remove_tree(const char *path)
 	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/* temp, then out_dir: write into a fresh folder beside out_dir and rename it into place. */
 /* A folder clout wrote or could have: it holds case.csv. */
 static int
 looks_like_case(const char *dir, const struct stat *st)
@@ -1588,13 +1670,79 @@ looks_like_case(const char *dir, const struct stat *st)
 	return yes;
 }
 
+static const char *const written_names[3] = { "actors.csv", "relations.csv", "case.csv" };
+
+/*
+ * Move what import does not write (a SOURCES.md, a saved layout) from one
+ * folder into another on the same file system. Returns 0 or an errno.
+ */
+static int
+move_extras(const char *from, const char *to)
+{
+	DIR		*d = opendir(from);
+	struct dirent	*e;
+	char		*src, *dst;
+	int		 err = 0, i, ours;
+
+	if (d == NULL)
+		return errno;
+	while (err == 0 && (errno = 0, e = readdir(d)) != NULL) {
+		for (i = 0, ours = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+		    i < 3 && !ours; i++)
+			ours = strcmp(e->d_name, written_names[i]) == 0;
+		if (ours)
+			continue;
+		src = clout_i_asprintf("%s/%s", from, e->d_name);
+		dst = clout_i_asprintf("%s/%s", to, e->d_name);
+		if (src == NULL || dst == NULL)
+			err = ENOMEM;
+		else if (rename(src, dst) != 0)
+			err = errno;
+		free(src);
+		free(dst);
+	}
+	if (err == 0 && errno != 0)
+		err = errno;
+	closedir(d);
+	return err;
+}
+
+static void
+temp_hook(const struct ctx *c, const char *dir, enum clout_import_temp stage)
+{
+	if (c->o->temp_hook != NULL)
+		c->o->temp_hook(dir, stage, c->o->temp_arg);
+}
+
+/* A name that rename() cannot replace: '.', '..' or '/' as the last part. */
+static int
+is_dot_name(const char *path)
+{
+	size_t	n = strlen(path);
+	const char *last;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (n == 1 && path[0] == '/')
+		return 1;
+	for (last = path + n; last > path && last[-1] != '/'; last--)
+		;
+	return (path + n - last == 1 && last[0] == '.') ||
+	    (path + n - last == 2 && last[0] == '.' && last[1] == '.');
+}
+
+/*
+ * Write into a fresh folder beside out_dir and rename it into place. With
+ * force, an old case folder is replaced; the files in it that import does
+ * not write are moved into the new one, so nothing clout never wrote is lost.
+ */
 static igraph_error_t
 write_case_folder(struct ctx *c, const char *out_dir, int force)
 {
 	char		*parent, *slash, *tmp, *old = NULL, *file;
 	struct stat	 st;
-	const char	*names[3] = { "actors.csv", "relations.csv", "case.csv" };
-	int		 i, bad = 0;
+	sigset_t	 all, blocked;
+	int		 i, bad = 0, moved = 0;
 
 	CLOUT_CHECK_ALLOC(parent = clout_i_strdup(out_dir));
 	while (strlen(parent) > 1 && parent[strlen(parent) - 1] == '/')
@@ -1612,6 +1760,7 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 		IGRAPH_FINALLY_CLEAN(1);
 		return IGRAPH_SUCCESS;
 	}
+	temp_hook(c, tmp, CLOUT_IMPORT_TEMP_CREATED);
 	{
 		/* mkdtemp makes the folder private; a case folder is as readable as any file */
 		mode_t	mask = umask(0);
@@ -1620,22 +1769,36 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 		chmod(tmp, 0777 & ~mask);
 	}
 	for (i = 0; i < 3 && !bad; i++) {
-		if ((file = clout_i_asprintf("%s/%s", tmp, names[i])) == NULL) {
+		if ((file = clout_i_asprintf("%s/%s", tmp, written_names[i])) == NULL) {
 			remove_tree(tmp);
+			temp_hook(c, tmp, CLOUT_IMPORT_TEMP_GONE);
 			IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 		}
+		errno = 0;
 		bad = i == 0 ? write_actors(c, file) : i == 1 ? write_relations(c, file) :
 		    write_case(c, file);
+		/* the reason now: removing the folder below changes errno */
+		if (bad)
+			bad = errno != 0 ? errno : EIO;
 		free(file);
 	}
+	if (!bad)
+		temp_hook(c, tmp, CLOUT_IMPORT_TEMP_WRITTEN);
+	/* from here the folders change places: no signal may stop it half-way */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &blocked);
 	if (!bad && stat(out_dir, &st) == 0) {
 		if (!force)
 			bad = EEXIST;
+		else if (is_dot_name(out_dir))
+			bad = -EBUSY;	/* rename() cannot move '.' */
 		else if (!looks_like_case(out_dir, &st))
 			bad = -EEXIST;	/* --force replaces a case folder, never anything else */
 		else if ((old = clout_i_asprintf("%s.old", tmp)) == NULL)
 			bad = ENOMEM;
-		else if (rename(out_dir, old) != 0)
+		else if ((bad = move_extras(out_dir, tmp)) != 0)
+			move_extras(tmp, out_dir);	/* put them back */
+		else if ((moved = 1, rename(out_dir, old)) != 0)
 			bad = errno;
 	}
 	if (!bad && rename(tmp, out_dir) != 0) {
@@ -1643,17 +1806,24 @@ write_case_folder(struct ctx *c, const char *out_dir, int force)
 		if (old != NULL)
 			rename(old, out_dir);	/* put the old folder back */
 	}
+	if (bad && moved)
+		move_extras(tmp, out_dir);
 	if (bad) {
 		remove_tree(tmp);
 		if (bad == -EEXIST)
 			IGRAPH_CHECK(fail(c, out_dir, 0, 0, "exists and is not a case folder (no "
 			    "case.csv in it): --force replaces only a case folder"));
+		else if (bad == -EBUSY)
+			IGRAPH_CHECK(fail(c, out_dir, 0, 0, "cannot replace the current folder or "
+			    "its parent: name the case folder, as in -o ../NAME"));
 		else
 			IGRAPH_CHECK(fail(c, out_dir, 0, 0, bad == EEXIST ?
 			    "already exists (give --force to replace it)" : "cannot write the case: %s",
-			    strerror(bad > 0 ? bad : errno)));
+			    strerror(bad)));
 	} else if (old != NULL)
 		remove_tree(old);
+	temp_hook(c, tmp, CLOUT_IMPORT_TEMP_GONE);
+	sigprocmask(SIG_SETMASK, &blocked, NULL);
 	free(old);
 	free(tmp);
 	IGRAPH_FINALLY_CLEAN(1);

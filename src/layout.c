@@ -3,6 +3,7 @@
  * from a laid-out drawing, and drawing another map at them (small multiples).
  */
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,7 +236,7 @@ clout_layout_write(const struct clout_layout *layout, FILE *out)
 		    write_coordinate(out, VECTOR(layout->y)[i]) != 0 || fputc('\n', out) == EOF;
 	}
 	if (failed || ferror(out))
-		IGRAPH_ERROR("cannot write the layout", IGRAPH_EFILE);
+		IGRAPH_ERRORF("%s", IGRAPH_EFILE, strerror(errno != 0 ? errno : EIO));	/* the reason */
 	return IGRAPH_SUCCESS;
 }
 

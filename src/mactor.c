@@ -1,4 +1,5 @@
 /* mactor.c: MACTOR: direct and indirect influence between actors, balance of power, positions, alliances. */
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -383,6 +384,6 @@ clout_mactor_write_json(FILE *out, const struct clout_network *net, const struct
 	clout_json_int(&json, "unused_relations", ma->unused);
 	clout_json_close(&json);
 	if (ferror(out))
-		IGRAPH_ERROR("cannot write the MACTOR results", IGRAPH_EFILE);
+		IGRAPH_ERRORF("%s", IGRAPH_EFILE, strerror(errno != 0 ? errno : EIO));	/* the reason */
 	return IGRAPH_SUCCESS;
 }

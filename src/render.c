@@ -1,6 +1,7 @@
 /* render.c: Graphviz (cgraph + gvc), the only file that includes its headers. */
 #define _XOPEN_SOURCE 700	/* open_memstream, srand48 */
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1011,6 +1012,16 @@ reread(Agraph_t *source, char **dot, Agraph_t **copy)
 	return IGRAPH_SUCCESS;
 }
 
+/* The bytes of a picture onto out; a failure (a full disk) is IGRAPH_EFILE with its reason. */
+static igraph_error_t
+write_bytes(FILE *out, const char *bytes, size_t length)
+{
+	errno = 0;
+	if (fwrite(bytes, 1, length, out) != length || fflush(out) != 0 || ferror(out))
+		IGRAPH_ERRORF("%s", IGRAPH_EFILE, strerror(errno != 0 ? errno : EIO));
+	return IGRAPH_SUCCESS;
+}
+
 struct box {
 	double	x0, y0, x1, y1;		/* points */
 };
@@ -1151,6 +1162,7 @@ lay_out(struct clout_renderer *r, const struct clout_drawing *d, enum clout_imag
 	Agnode_t		**labels, **owners;
 	char			*dot = NULL;
 	igraph_integer_t	 i;
+	igraph_error_t		 ret;
 	int			 failed;
 
 	if (d->engine <= CLOUT_ENGINE_AUTO || d->engine >= CLOUT_ENGINE_COUNT)
@@ -1176,9 +1188,17 @@ lay_out(struct clout_renderer *r, const struct clout_drawing *d, enum clout_imag
 		IGRAPH_CHECK(place_labels(r, d, source, labels, owners));
 	if (place == NULL && image == CLOUT_IMAGE_DOT) {
 		/* the source, before layout: Graphviz's own tools redraw it as clout does */
-		if (agwrite(source, out) != 0)
-			IGRAPH_ERROR("cannot write the DOT source", IGRAPH_EFILE);
+		size_t	size = 0;
+		FILE	*memory = open_memstream(&dot, &size);
+		int	written;
+
+		CLOUT_CHECK_ALLOC(memory);
+		written = agwrite(source, memory) == 0;
+		if (fclose(memory) != 0 || !written || dot == NULL)
+			IGRAPH_ERROR("cannot write the DOT source", IGRAPH_ENOMEM);
+		IGRAPH_CHECK(write_bytes(out, dot, size));
 		agclose(source);
+		free(dot);
 		free(labels);
 		IGRAPH_FINALLY_CLEAN(3);
 		return IGRAPH_SUCCESS;
@@ -1225,12 +1245,25 @@ lay_out(struct clout_renderer *r, const struct clout_drawing *d, enum clout_imag
 			IGRAPH_ERRORF("Graphviz could not lay the map out with %s: %s",
 			    IGRAPH_FAILURE, engine_names[d->engine], graphviz_reason());
 	} else {
-		failed = graphviz_failed() ||
-		    gvRender(r->gvc, g, image_renderers[image], out) != 0 || graphviz_failed();
+		/*
+		 * Into memory, then written here: Graphviz ends the process when its own
+		 * write fails (a full disk), which would give no message.
+		 */
+		char		*bytes = NULL;
+		unsigned int	 length = 0;
+
+		failed = graphviz_failed() || gvRenderData(r->gvc, g, image_renderers[image],
+		    &bytes, &length) != 0 || graphviz_failed();
 		gvFreeLayout(r->gvc, g);
-		if (failed)
+		if (failed) {
+			if (bytes != NULL)
+				gvFreeRenderData(bytes);
 			IGRAPH_ERRORF("Graphviz could not draw the map as %s: %s", IGRAPH_FAILURE,
 			    image_names[image], graphviz_reason());
+		}
+		ret = write_bytes(out, bytes, length);
+		gvFreeRenderData(bytes);
+		IGRAPH_CHECK(ret);
 	}
 	agclose(g);
 	free(dot);

@@ -1,4 +1,5 @@
 /* table.c: one result table, written as an aligned terminal table, CSV, TSV, JSON or Markdown. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,12 +71,22 @@ cell_text(const struct clout_column *col, igraph_integer_t item, int fixed_decim
 	*text = buf;
 }
 
-/* Text for one terminal cell: control characters (newlines in notes) become spaces. */
+/*
+ * Text for one terminal cell: control characters (newlines in notes, ESC,
+ * the C1 controls U+0080..U+009F) become spaces, so no cell moves the cursor.
+ */
 static void
 put_plain(FILE *out, const char *text)
 {
-	for (; *text != '\0'; text++)
-		fputc((unsigned char)*text < 0x20 || *text == 0x7F ? ' ' : *text, out);
+	for (; *text != '\0'; text++) {
+		const unsigned char	*u = (const unsigned char *)text;
+
+		if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] < 0xA0) {
+			fputc(' ', out);	/* one column, as clout_i_utf8_width counts it */
+			text++;
+		} else
+			fputc(u[0] < 0x20 || u[0] == 0x7F ? ' ' : u[0], out);
+	}
 }
 
 static void
@@ -298,7 +309,7 @@ clout_table_write(FILE *out, const struct clout_table *t, enum clout_format form
 		IGRAPH_ERROR("unknown output format", IGRAPH_EINVAL);
 	}
 	if (ferror(out))
-		IGRAPH_ERROR("cannot write the table", IGRAPH_EFILE);
+		IGRAPH_ERRORF("%s", IGRAPH_EFILE, strerror(errno != 0 ? errno : EIO));	/* the reason */
 	return IGRAPH_SUCCESS;
 }
 

@@ -85,29 +85,39 @@ clout_i_strcaseeq(const char *a, const char *b)
 size_t
 clout_i_edit_distance(const char *a, const char *b, size_t limit)
 {
-	size_t	 la = strlen(a), lb = strlen(b), i, j, best, result;
+	size_t	 la = strlen(a), lb = strlen(b), i, j, lo, hi, best, result;
+	size_t	 big = limit + 1;
 	size_t	*row;
 
 	if ((la > lb ? la - lb : lb - la) > limit)
-		return limit + 1;
+		return big;
 	row = malloc((lb + 1) * sizeof *row);
 	if (row == NULL)
-		return limit + 1;
+		return big;
+	/*
+	 * Only the band of cells within limit of the diagonal can stay within
+	 * limit (Ukkonen): O(length x limit), not O(length^2), so two long ids
+	 * that share most of their text cost little.
+	 */
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		row[j] = j <= limit ? j : big;
 	for (i = 1; i <= la; i++) {
-		size_t	diag = row[0];
+		size_t	diag;
 
-		row[0] = i;
-		best = row[0];
-		for (j = 1; j <= lb; j++) {
-			size_t	up = row[j], cost = a[i - 1] != b[j - 1];
-			size_t	v = diag + cost;
+		lo = i > limit ? i - limit : 1;
+		hi = i + limit < lb ? i + limit : lb;
+		diag = row[lo - 1];
+		row[lo - 1] = lo == 1 && i <= limit ? i : big;
+		best = row[lo - 1];
+		for (j = lo; j <= hi; j++) {
+			size_t	up = row[j], v = diag + (a[i - 1] != b[j - 1]);
 
 			if (up + 1 < v)
 				v = up + 1;
 			if (row[j - 1] + 1 < v)
 				v = row[j - 1] + 1;
+			if (v > big)
+				v = big;
 			row[j] = v;
 			diag = up;
 			if (v < best)
@@ -115,10 +125,10 @@ clout_i_edit_distance(const char *a, const char *b, size_t limit)
 		}
 		if (best > limit) {
 			free(row);
-			return limit + 1;
+			return big;
 		}
 	}
 	result = row[lb];
 	free(row);
-	return result > limit ? limit + 1 : result;
+	return result > limit ? big : result;
 }

@@ -71,5 +71,12 @@ void		clout_diags_sort(struct clout_diags *diags);
  * message" for a whole file). With colour, the severity is highlighted.
  */
 void		clout_diag_print(FILE *out, const struct clout_diag *diag, int colour);
+/*
+ * Write text with its control characters visible, so that data quoted in a
+ * message cannot move the cursor or forge a line: C0 controls, DEL and bytes
+ * that are not UTF-8 as \xHH (ESC is \x1b, a newline \x0a), the C1 controls
+ * U+0080..U+009F as \uHHHH; everything else as it is.
+ */
+void		clout_put_visible(FILE *out, const char *text);
 
 #endif

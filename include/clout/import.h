@@ -33,6 +33,16 @@ enum clout_import_encoding {
  * only numbered, with nodes_no_header the node table's.
  * Every list is count strings; NULL strings are options not given.
  */
+/* The most relations a two-mode or vote projection makes unless told otherwise. */
+#define CLOUT_IMPORT_MAX_RELATIONS	1000000L
+
+/* The life of the temporary case folder, for clout_import_options.temp_hook. */
+enum clout_import_temp {
+	CLOUT_IMPORT_TEMP_CREATED,	/* empty, made */
+	CLOUT_IMPORT_TEMP_WRITTEN,	/* its files written, about to be renamed into place */
+	CLOUT_IMPORT_TEMP_GONE		/* renamed into place, or removed */
+};
+
 struct clout_import_options {
 	const char		*path;		/* the data file */
 	enum clout_import_mode	 mode;
@@ -67,6 +77,15 @@ struct clout_import_options {
 
 	int			 nodes_no_header;	/* the node table has no header row */
 	int			 strict;	/* a skipped row is an error: nothing written */
+	long			 max_relations;	/* a projection's limit; 0: CLOUT_IMPORT_MAX_RELATIONS */
+
+	/*
+	 * Told about the temporary folder the case is written into, so that
+	 * the caller can remove it if a signal ends the process (NULL: none).
+	 */
+	void			(*temp_hook)(const char *dir, enum clout_import_temp stage,
+				    void *arg);
+	void			*temp_arg;
 };
 
 /*

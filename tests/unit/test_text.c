@@ -1,6 +1,7 @@
 /* test_text.c: strict decimals, edit distance, UTF-8 checks and widths, hash maps. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "test.h"
@@ -51,6 +52,76 @@ edit_distance(void **state)
 	/* beyond the limit it stops early and says limit + 1 */
 	assert_int_equal(clout_i_edit_distance("kitten", "sitting", 2), 3);
 	assert_int_equal(clout_i_edit_distance("a", "abcdefgh", 2), 3);
+}
+
+/* The full table, as a reference for the banded one. */
+static size_t
+full_distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j, d[16][16];
+
+	for (i = 0; i <= la; i++)
+		for (j = 0; j <= lb; j++) {
+			size_t	v;
+
+			if (i == 0 || j == 0) {
+				d[i][j] = i + j;
+				continue;
+			}
+			v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+static void
+edit_distance_band(void **state)
+{
+	char		a[16], b[16], *la, *lb;
+	unsigned	seed = 7;
+	size_t		limit, want;
+	int		n, i, k;
+
+	(void)state;
+	/* every limit agrees with the full table on random short strings over 3 letters */
+	for (n = 0; n < 3000; n++) {
+		for (k = 0; k < 2; k++) {
+			char	*s = k ? b : a;
+			int	 len;
+
+			seed = seed * 1103515245u + 12345u;
+			len = (int)(seed >> 16) % 15;
+			for (i = 0; i < len; i++) {
+				seed = seed * 1103515245u + 12345u;
+				s[i] = (char)('a' + (seed >> 16) % 3);
+			}
+			s[len] = '\0';
+		}
+		want = full_distance(a, b);
+		for (limit = 0; limit < 16; limit++)
+			assert_int_equal(clout_i_edit_distance(a, b, limit),
+			    want <= limit ? want : limit + 1);
+	}
+	/* two 200 kB ids that differ at the end: the band makes it O(n), not 4 * 10^10 steps */
+	la = malloc(200001);
+	lb = malloc(200001);
+	assert_non_null(la);
+	assert_non_null(lb);
+	memset(la, 'x', 200000);
+	memset(lb, 'x', 200000);
+	la[200000] = lb[200000] = '\0';
+	lb[199999] = 'y';
+	assert_int_equal(clout_i_edit_distance(la, lb, 3), 1);
+	lb[5] = 'y';
+	lb[100] = 'z';
+	lb[1000] = 'w';
+	assert_int_equal(clout_i_edit_distance(la, lb, 3), 4);
+	free(la);
+	free(lb);
 }
 
 static void
@@ -137,6 +208,7 @@ main(void)
 		cmocka_unit_test(decimals_accepted),
 		cmocka_unit_test(decimals_rejected),
 		cmocka_unit_test(edit_distance),
+		cmocka_unit_test(edit_distance_band),
 		cmocka_unit_test(utf8_validation),
 		cmocka_unit_test(utf8_width),
 		cmocka_unit_test(string_map),
