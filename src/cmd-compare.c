@@ -198,8 +198,8 @@ rank_correlations(struct report *rp)
 			IGRAPH_CHECK(igraph_vector_push_back(&y, VECTOR(sb.values[m])[vb]));
 		}
 		rp->shared[m] = igraph_vector_size(&x);
-		rp->spearman[m] = clout_spearman(&x, &y);
-		rp->kendall[m] = clout_kendall_tau_b(&x, &y);
+		IGRAPH_CHECK(clout_spearman(&x, &y, &rp->spearman[m]));
+		IGRAPH_CHECK(clout_kendall_tau_b(&x, &y, &rp->kendall[m]));
 	}
 	/* power ranks of the shared names on each side, for the biggest movers */
 	IGRAPH_CHECK(igraph_vector_int_resize(&rp->rank_a, n));
@@ -281,7 +281,7 @@ struct figures {
 static void
 figures_destroy(struct figures *f)
 {
-	igraph_strvector_destroy(&f->name);
+	clout_strvector_release(&f->name);
 	igraph_vector_destroy(&f->a);
 	igraph_vector_destroy(&f->b);
 	igraph_vector_destroy(&f->value);

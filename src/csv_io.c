@@ -330,6 +330,9 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 			/* a failed csv_init leaves nothing for parser_free to free twice */
 			if (csv_init(&parser, options) != 0)
 				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+			/* a new parser has the default ',' again: a TSV stays a TSV */
+			if (how->delimiter != 0)
+				csv_set_delim(&parser, how->delimiter);
 			r.nfields = 0;
 			r.nbytes = 0;
 			r.row_start = 0;

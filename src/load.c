@@ -807,14 +807,14 @@ static void
 loader_destroy(struct loader *L)
 {
 	header_reset(&L->header);	/* frees the header's attribute map */
-	igraph_strvector_destroy(&L->files);
+	clout_strvector_release(&L->files);
 	igraph_vector_int_destroy(&L->vertex_file);
 	igraph_vector_int_destroy(&L->vertex_column);
 	igraph_vector_int_destroy(&L->edges.ends);
 	igraph_vector_destroy(&L->edges.signed_weight);
 	igraph_vector_destroy(&L->edges.confidence);
-	igraph_strvector_destroy(&L->edges.kind);
-	igraph_strvector_destroy(&L->edges.evidence);
+	clout_strvector_release(&L->edges.kind);
+	clout_strvector_release(&L->edges.evidence);
 	igraph_vector_int_destroy(&L->edges.line);
 	clout_i_pairmap_free(L->pairs);
 }
@@ -836,8 +836,10 @@ loader_init(struct loader *L, struct clout_network *net, struct clout_diags *dia
 	    igraph_strvector_init(&L->edges.kind, 0) ||
 	    igraph_strvector_init(&L->edges.evidence, 0) ||
 	    igraph_vector_int_init(&L->edges.line, 0) ||
-	    (L->pairs = clout_i_pairmap_new()) == NULL)
+	    (L->pairs = clout_i_pairmap_new()) == NULL) {
+		loader_destroy(L);	/* what was initialised; the rest is zeroed */
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
 	return IGRAPH_SUCCESS;
 }
 
