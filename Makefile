@@ -18,7 +18,7 @@ LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 -include config.mk
 
-CLI_SRC  := src/main.c src/cli.c $(wildcard src/cmd-*.c)
+CLI_SRC  := src/main.c src/cli.c src/oom.c $(wildcard src/cmd-*.c)
 LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -26,7 +26,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps demo check test unit cli peers asan valgrind bench graphs lint \
-	install uninstall clean
+	install uninstall clean fault
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/clout
@@ -101,3 +101,19 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+# Fault injection (docs/OOM.md): clout linked with an allocator whose Nth
+# malloc, calloc or realloc fails (CLOUT_FAIL_AT=N), every command run on a
+# small case. FAULT_FULL=1 sweeps further (for check-full).
+FAULT := $(BUILD)/fault
+
+$(FAULT)/failmalloc.o: tests/fault/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(FAULT)/clout: $(CLI_OBJ) $(BUILD)/libclout.a $(FAULT)/failmalloc.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(FAULT)/failmalloc.o $(BUILD)/libclout.a \
+		$(LDLIBS)
+
+fault: $(FAULT)/clout
+	@CLOUT=$(FAULT)/clout scripts/run-fault-tests

@@ -341,6 +341,9 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 		if (parser.pstate != 0 && r.row_start == 0)
 			r.row_start = r.line;	/* the record goes on past this line */
 	}
+	/* getline stops at -1 without end of file or error flag when it cannot grow its buffer */
+	if (!feof(in) && !ferror(in) && errno == ENOMEM)
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	if (ferror(in)) {
 		IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, file_order, name, 0, 0,
 		    "read error: %s", strerror(errno)));
