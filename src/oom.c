@@ -10,15 +10,15 @@
  *
  * For those, this file installs igraph's fatal handler and a handler for
  * SIGSEGV, SIGBUS, SIGABRT and SIGTRAP. A signal is taken for out of memory
- * only when errno is ENOMEM, as the failed malloc left it: then one line
- * goes to standard error and the process exits 1. Any other signal is a
- * bug and stays a crash (default action, raised again), so it is never
- * hidden. The output guard in cli.c replaces the SIGSEGV, SIGBUS and
+ * only inside one of the documented calls (the library marks them, see
+ * clout_fatal_section), or for SIGTRAP, GLib's end after "failed to
+ * allocate": then one line goes to standard error and the process exits 1.
+ * Any other signal is a bug and stays a crash (default action, raised
+ * again), so the fault-injection test still sees it. The output guard in cli.c replaces the SIGSEGV, SIGBUS and
  * SIGABRT handlers while an output file is open, to remove its temporary;
  * it can call oom_fatal_signal() first to keep the message.
  */
 #define _XOPEN_SOURCE 700	/* SIGTRAP */
-#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +26,6 @@
 
 #include "cmd.h"
 
-static const char	oom_message[] =
-    "clout: fatal: out of memory inside igraph or GLib, which cannot recover from it "
-    "(see docs/OOM.md)\n";
 
 static void
 say(const char *text)
@@ -45,13 +42,26 @@ say(const char *text)
 	}
 }
 
+/* "clout: fatal: out of memory in WHAT, which cannot recover from it (see docs/OOM.md)" */
+static void
+say_fatal(const char *what)
+{
+	say("clout: fatal: out of memory in ");
+	say(what);
+	say(", which cannot recover from it (see docs/OOM.md)\n");
+}
+
 int
 oom_fatal_signal(int sig)
 {
-	/* GLib's g_error (which has just said "failed to allocate") traps; it may reset errno */
-	if (sig != SIGTRAP && errno != ENOMEM)
-		return 0;
-	say(oom_message);
+	const char	*what = clout_fatal_section();
+
+	/* GLib's g_error traps right after saying "failed to allocate N bytes" */
+	if (what == NULL && sig == SIGTRAP)
+		what = "GLib";
+	if (what == NULL)
+		return 0;	/* not a documented section: a bug, which stays a crash */
+	say_fatal(what);
 	return 1;
 }
 
@@ -68,8 +78,8 @@ on_signal(int sig)
 static void
 on_igraph_fatal(const char *reason, const char *file, int line)
 {
-	if (errno == ENOMEM) {
-		say(oom_message);
+	if (clout_fatal_section() != NULL) {
+		say_fatal(clout_fatal_section());
 		_exit(CLOUT_EXIT_FAILURE);
 	}
 	say("clout: fatal: igraph: ");
