@@ -493,7 +493,7 @@ dominated_pairs(const struct clout_network *net, igraph_vector_int_t *lost)
 	IGRAPH_CHECK(igraph_vector_int_resize(lost, n));
 	igraph_vector_int_null(lost);
 	for (u = 0; u < n; u++) {
-		IGRAPH_CHECK(igraph_dominator_tree(&directed, u, &dom, NULL, NULL, IGRAPH_OUT));
+		IGRAPH_CHECK(clout_i_dominator_tree(&directed, u, &dom));
 		/* an immediate dominator lies on every path, so BFS meets it first */
 		IGRAPH_CHECK(igraph_bfs_simple(&directed, u, IGRAPH_OUT, &order, NULL, NULL));
 		igraph_vector_int_fill(&size, 1);
