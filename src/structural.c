@@ -341,8 +341,15 @@ clout_deps_compute(const struct clout_network *net, igraph_integer_t root, struc
 	/* the undirected view: one tie per pair of vertices, whatever the direction */
 	IGRAPH_CHECK(igraph_copy(&simple, &net->graph));
 	IGRAPH_FINALLY(igraph_destroy, &simple);
-	if (net->directed)
-		IGRAPH_CHECK(igraph_to_undirected(&simple, IGRAPH_TO_UNDIRECTED_COLLAPSE, NULL));
+	if (net->directed) {
+		/* docs/OOM.md: its failure path frees an invalid pointer in 0.10.2 */
+		const char	*section = clout_i_fatal_enter("igraph_to_undirected (igraph 0.10.2)");
+		igraph_error_t	 ret = igraph_to_undirected(&simple, IGRAPH_TO_UNDIRECTED_COLLAPSE,
+		    NULL);
+
+		clout_i_fatal_leave(section);
+		IGRAPH_CHECK(ret);
+	}
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&cut, 0);
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&bridge_edges, 0);
 	IGRAPH_CHECK(igraph_articulation_points(&simple, &cut));
