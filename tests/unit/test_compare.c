@@ -153,6 +153,41 @@ ks_distance(void **state)
 	igraph_vector_destroy(&x);
 }
 
+/*
+ * igraph 0.10.2 aborts when it destroys a string vector whose init failed
+ * or that is zeroed. clout_strvector_release, and the destroy functions of
+ * an alignment and a profile, accept those, and a second destroy (after a
+ * failed init cleaned up, as cmd-compare.c does) does nothing.
+ */
+static void
+destroy_twice_or_zeroed(void **state)
+{
+	struct clout_aligned	al;
+	struct clout_profile	p;
+	igraph_strvector_t	sv;
+
+	(void)state;
+	memset(&sv, 0, sizeof sv);
+	clout_strvector_release(&sv);
+	assert_int_equal(igraph_strvector_init(&sv, 2), IGRAPH_SUCCESS);
+	clout_strvector_release(&sv);
+	assert_null(sv.stor_begin);
+	clout_strvector_release(&sv);
+
+	memset(&al, 0, sizeof al);
+	clout_aligned_destroy(&al);
+	assert_int_equal(clout_aligned_init(&al), IGRAPH_SUCCESS);
+	clout_aligned_destroy(&al);
+	clout_aligned_destroy(&al);
+
+	memset(&p, 0, sizeof p);
+	clout_profile_destroy(&p);
+	assert_int_equal(clout_profile_init(&p), IGRAPH_SUCCESS);
+	clout_profile_destroy(&p);
+	clout_profile_destroy(&p);
+	VERIFY_FINALLY_STACK();
+}
+
 int
 main(void)
 {
@@ -161,6 +196,7 @@ main(void)
 		cmocka_unit_test(self_comparison),
 		cmocka_unit_test(rank_correlations),
 		cmocka_unit_test(ks_distance),
+		cmocka_unit_test(destroy_twice_or_zeroed),
 	};
 
 	return cmocka_run_group_tests(tests, test_setup, NULL);
