@@ -264,8 +264,8 @@ report_compute(struct report *rp, const struct clout_network *a, const struct cl
 	IGRAPH_CHECK(clout_profile_compute(a, &rp->pa));
 	IGRAPH_CHECK(clout_profile_compute(b, &rp->pb));
 	rp->triad_distance = total_variation(&rp->pa.triads, &rp->pb.triads);
-	rp->out_ks = clout_ks_distance(&rp->pa.out_strength, &rp->pb.out_strength);
-	rp->in_ks = clout_ks_distance(&rp->pa.in_strength, &rp->pb.in_strength);
+	IGRAPH_CHECK(clout_ks_distance(&rp->pa.out_strength, &rp->pb.out_strength, &rp->out_ks));
+	IGRAPH_CHECK(clout_ks_distance(&rp->pa.in_strength, &rp->pb.in_strength, &rp->in_ks));
 	return IGRAPH_SUCCESS;
 }
 

@@ -583,17 +583,18 @@ by_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-double
-clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y)
+igraph_error_t
+clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y, double *res)
 {
 	igraph_integer_t	 nx = igraph_vector_size(x), ny = igraph_vector_size(y), i = 0, j = 0;
 	double			*a, *b, d = 0, v;
 
+	*res = NAN;
 	if (nx == 0 || ny == 0)
-		return NAN;
+		return IGRAPH_SUCCESS;
 	a = calloc((size_t)(nx + ny), sizeof a[0]);
 	if (a == NULL)
-		return NAN;
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	b = a + nx;
 	memcpy(a, VECTOR(*x), (size_t)nx * sizeof a[0]);
 	memcpy(b, VECTOR(*y), (size_t)ny * sizeof b[0]);
@@ -609,5 +610,6 @@ clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y)
 		d = fmax(d, fabs((double)i / nx - (double)j / ny));
 	}
 	free(a);
-	return d;
+	*res = d;
+	return IGRAPH_SUCCESS;
 }

@@ -744,6 +744,7 @@ build(struct loader *L, int warn_isolated)
 	igraph_integer_t	 n = igraph_strvector_size(&net->id);
 	igraph_integer_t	 m = igraph_vector_size(&E->signed_weight), e, kept = 0, v, a;
 	igraph_vector_int_t	 ends, degree;
+	igraph_t		 graph;
 	char			*keep;
 
 	keep = malloc((size_t)m + 1);
@@ -782,9 +783,13 @@ build(struct loader *L, int warn_isolated)
 	net->evidence = E->evidence;
 	IGRAPH_CHECK(igraph_strvector_init(&E->evidence, 0));
 
+	/* built aside, then swapped in: net must never hold a destroyed graph */
+	IGRAPH_CHECK(igraph_empty(&graph, n, net->directed));
+	IGRAPH_FINALLY(igraph_destroy, &graph);
+	IGRAPH_CHECK(igraph_add_edges(&graph, &ends, NULL));
 	igraph_destroy(&net->graph);
-	IGRAPH_CHECK(igraph_empty(&net->graph, n, net->directed));
-	IGRAPH_CHECK(igraph_add_edges(&net->graph, &ends, NULL));
+	net->graph = graph;
+	IGRAPH_FINALLY_CLEAN(1);
 
 	for (v = 0; v < n && warn_isolated; v++) {
 		if (VECTOR(degree)[v] > 0)

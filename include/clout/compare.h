@@ -95,8 +95,13 @@ struct clout_profile {
 igraph_error_t	clout_profile_init(struct clout_profile *p);
 void		clout_profile_destroy(struct clout_profile *p);
 igraph_error_t	clout_profile_compute(const struct clout_network *net, struct clout_profile *p);
-/* Two-sample Kolmogorov-Smirnov statistic: the largest gap between the empirical CDFs. */
-double		clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y);
+/*
+ * Two-sample Kolmogorov-Smirnov statistic, the largest gap between the
+ * empirical CDFs, into *res (NaN when a sample is empty). IGRAPH_ENOMEM when
+ * out of memory. Time complexity: O(n log n).
+ */
+igraph_error_t	clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y,
+		    double *res);
 
 /*
  * The diff map: every aligned name once, laid out together, relations in
