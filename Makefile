@@ -23,7 +23,7 @@ ifeq ($(WERROR),1)
 CFLAGS   += -Werror
 endif
 
-CLI_SRC  := src/main.c src/cli.c $(wildcard src/cmd-*.c)
+CLI_SRC  := src/main.c src/cli.c src/oom.c $(wildcard src/cmd-*.c)
 LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -31,7 +31,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all units deps demo check check-full test-quick test unit cli peers bench graphs lint \
-	install uninstall clean FORCE
+	install uninstall clean fault FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/clout
@@ -159,3 +159,19 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libclo
 .PHONY: hostile
 hostile: all
 	@CLOUT=$(BUILD)/clout scripts/run-hostile
+
+# Fault injection (docs/OOM.md): clout linked with an allocator whose Nth
+# malloc, calloc or realloc fails (CLOUT_FAIL_AT=N), every command run on a
+# small case. FAULT_FULL=1 sweeps further (for check-full).
+FAULT := $(BUILD)/fault
+
+$(FAULT)/failmalloc.o: tests/fault/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(FAULT)/clout: $(CLI_OBJ) $(BUILD)/libclout.a $(FAULT)/failmalloc.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(FAULT)/failmalloc.o $(BUILD)/libclout.a \
+		$(LDLIBS)
+
+fault: $(FAULT)/clout
+	@CLOUT=$(FAULT)/clout scripts/run-fault-tests

@@ -205,8 +205,7 @@ remove_flat_dir(const char *path)
 static void
 remove_pending(int sig)
 {
-	static const char	crash[] = "clout: stopped by a fatal signal (out of memory in a "
-	    "library?); nothing was written\n";
+	static const char	crash[] = "clout: stopped by a fatal signal; nothing was written\n";
 	int			i;
 
 	for (i = 0; i < PENDING_MAX; i++) {
@@ -219,8 +218,12 @@ remove_pending(int sig)
 		else
 			unlink(path);	/* async-signal-safe */
 	}
-	if (sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS || sig == SIGTRAP || sig == SIGFPE)
+	if (sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS || sig == SIGTRAP || sig == SIGFPE) {
+		/* out of memory where igraph or GLib cannot recover: oom.c's one message, exit 1 */
+		if (oom_fatal_signal(sig))
+			_exit(CLOUT_EXIT_FAILURE);
 		(void)!write(STDERR_FILENO, crash, sizeof crash - 1);
+	}
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -12,6 +12,19 @@
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);			\
 } while (0)
 
+/* error.c */
+
+/*
+ * Around a call that cannot recover from running out of memory (docs/OOM.md):
+ * enter returns the section it replaces, for leave; see clout_fatal_section.
+ */
+const char	*clout_i_fatal_enter(const char *what);
+void		 clout_i_fatal_leave(const char *previous);
+
+/* structural.c */
+igraph_error_t	 clout_i_dominator_tree(const igraph_t *graph, igraph_integer_t root,
+		    igraph_vector_int_t *dom);
+
 /* csv_io.c: the only file that includes <csv.h> */
 
 /* One CSV record: its fields (NUL-terminated, trimmed) and where it starts. */

@@ -209,8 +209,8 @@ rank_correlations(struct report *rp)
 			IGRAPH_CHECK(igraph_vector_push_back(&y, VECTOR(sb.values[m])[vb]));
 		}
 		rp->shared[m] = igraph_vector_size(&x);
-		rp->spearman[m] = clout_spearman(&x, &y);
-		rp->kendall[m] = clout_kendall_tau_b(&x, &y);
+		IGRAPH_CHECK(clout_spearman(&x, &y, &rp->spearman[m]));
+		IGRAPH_CHECK(clout_kendall_tau_b(&x, &y, &rp->kendall[m]));
 	}
 	/* power ranks of the shared names on each side, for the biggest movers */
 	IGRAPH_CHECK(igraph_vector_int_resize(&rp->rank_a, n));
@@ -275,8 +275,8 @@ report_compute(struct report *rp, const struct clout_network *a, const struct cl
 	IGRAPH_CHECK(clout_profile_compute(a, &rp->pa));
 	IGRAPH_CHECK(clout_profile_compute(b, &rp->pb));
 	rp->triad_distance = total_variation(&rp->pa.triads, &rp->pb.triads);
-	rp->out_ks = clout_ks_distance(&rp->pa.out_strength, &rp->pb.out_strength);
-	rp->in_ks = clout_ks_distance(&rp->pa.in_strength, &rp->pb.in_strength);
+	IGRAPH_CHECK(clout_ks_distance(&rp->pa.out_strength, &rp->pb.out_strength, &rp->out_ks));
+	IGRAPH_CHECK(clout_ks_distance(&rp->pa.in_strength, &rp->pb.in_strength, &rp->in_ks));
 	return IGRAPH_SUCCESS;
 }
 
@@ -292,7 +292,7 @@ struct figures {
 static void
 figures_destroy(struct figures *f)
 {
-	igraph_strvector_destroy(&f->name);
+	clout_strvector_release(&f->name);
 	igraph_vector_destroy(&f->a);
 	igraph_vector_destroy(&f->b);
 	igraph_vector_destroy(&f->value);

@@ -142,8 +142,6 @@ write_deps(FILE *out, const struct clout_network *net, const struct clout_deps *
 	table.rows = &rows;
 	if (clout_table_write(out, &table, opts->format) == IGRAPH_SUCCESS)
 		status = CLOUT_EXIT_OK;
-	else
-		cli_error("cannot write the table: %s", cli_reason());
 out_dominator:
 	igraph_strvector_destroy(&dominator);
 out_type:
@@ -152,8 +150,9 @@ out_key:
 	igraph_vector_destroy(&key);
 out_rows:
 	igraph_vector_int_destroy(&rows);
-	if (status != CLOUT_EXIT_OK && clout_error_message()[0] == '\0')
-		cli_error("out of memory");
+	/* every failure above comes here unreported, with igraph's reason kept */
+	if (status != CLOUT_EXIT_OK)
+		cli_error("cannot write the table: %s", cli_reason());
 	return status;
 }
 

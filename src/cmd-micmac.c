@@ -164,8 +164,6 @@ write_micmac(FILE *out, const struct clout_network *net, const struct clout_micm
 	table.rows = &rows;
 	if (clout_table_write(out, &table, opts->format) == IGRAPH_SUCCESS)
 		status = CLOUT_EXIT_OK;
-	else
-		cli_error("cannot write the MICMAC table: %s", cli_reason());
 out_indirect:
 	igraph_strvector_destroy(&indirect_sector);
 out_sector:
@@ -174,8 +172,9 @@ out_type:
 	igraph_strvector_destroy(&type);
 out_rows:
 	igraph_vector_int_destroy(&rows);
-	if (status != CLOUT_EXIT_OK && clout_error_message()[0] == '\0')
-		cli_error("out of memory");
+	/* every failure above comes here unreported, with igraph's reason kept */
+	if (status != CLOUT_EXIT_OK)
+		cli_error("cannot write the MICMAC table: %s", cli_reason());
 	return status;
 }
 

@@ -209,8 +209,6 @@ write_ranking(FILE *out, const struct clout_network *net, const struct clout_sco
 	table.rows = &rows;
 	if (clout_table_write(out, &table, opts->format) == IGRAPH_SUCCESS)
 		status = CLOUT_EXIT_OK;
-	else
-		cli_error("cannot write the ranking: %s", cli_reason());
 out_type:
 	igraph_strvector_destroy(&type);
 out_reach:
@@ -219,8 +217,9 @@ out_rank:
 	igraph_vector_int_destroy(&rank);
 out_rows:
 	igraph_vector_int_destroy(&rows);
-	if (status != CLOUT_EXIT_OK && clout_error_message()[0] == '\0')
-		cli_error("out of memory");
+	/* every failure above comes here unreported, with igraph's reason kept */
+	if (status != CLOUT_EXIT_OK)
+		cli_error("cannot write the ranking: %s", cli_reason());
 	return status;
 }
 

@@ -151,10 +151,10 @@ struct scenario_table {
 static void
 scenario_table_destroy(struct scenario_table *t)
 {
-	igraph_strvector_destroy(&t->type);
-	igraph_strvector_destroy(&t->status);
-	igraph_strvector_destroy(&t->sector_before);
-	igraph_strvector_destroy(&t->sector_after);
+	clout_strvector_release(&t->type);
+	clout_strvector_release(&t->status);
+	clout_strvector_release(&t->sector_before);
+	clout_strvector_release(&t->sector_after);
 	igraph_vector_int_destroy(&t->rank_after);
 	igraph_vector_int_destroy(&t->rank_change);
 	igraph_vector_destroy(&t->score_change);

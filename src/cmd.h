@@ -33,6 +33,12 @@ extern const struct cmd_entry cmd_rank_entry;
 extern const struct cmd_entry cmd_similar_entry;
 extern const struct cmd_entry cmd_whatif_entry;
 
+/* oom.c: the fatal ends of docs/OOM.md */
+/* igraph's fatal handler, and SIGSEGV, SIGBUS, SIGABRT, SIGTRAP taken for out of memory. */
+void		oom_init(void);
+/* From a signal handler: 1 (after printing the message) when the signal is out of memory. */
+int		oom_fatal_signal(int sig);
+
 /* cli.c */
 struct cli_output {
 	FILE	*fp;

@@ -54,7 +54,7 @@ clout_aligned_init(struct clout_aligned *al)
 void
 clout_aligned_destroy(struct clout_aligned *al)
 {
-	igraph_strvector_destroy(&al->names);
+	clout_strvector_release(&al->names);
 	igraph_vector_int_destroy(&al->type);
 	igraph_matrix_destroy(&al->weight_a);
 	igraph_matrix_destroy(&al->weight_b);
@@ -62,6 +62,7 @@ clout_aligned_destroy(struct clout_aligned *al)
 	igraph_matrix_int_destroy(&al->has_b);
 	igraph_vector_bool_destroy(&al->present_a);
 	igraph_vector_bool_destroy(&al->present_b);
+	memset(al, 0, sizeof *al);	/* a second destroy does nothing */
 }
 
 /* The name vertex v aligns under; "" when it has none (a vertex without a role). */
@@ -232,6 +233,7 @@ clout_aligned_network(const struct clout_aligned *al, int side_b, igraph_bool_t 
 	igraph_integer_t		 i, j, n = igraph_strvector_size(&al->names);
 	igraph_vector_bool_t		 keep;
 	igraph_vector_int_t		 edges, map;
+	igraph_t			 graph;
 	struct clout_network		 full;
 
 	/* every aligned name as a vertex, then only this side's through clout_network_subset */
@@ -271,12 +273,14 @@ clout_aligned_network(const struct clout_aligned *al, int side_b, igraph_bool_t 
 			IGRAPH_CHECK(igraph_strvector_push_back(&full.evidence, ""));
 		}
 	}
+	/*
+	 * Built aside, then swapped in: on failure the error handler has
+	 * already destroyed full, so full must never hold a destroyed graph.
+	 */
+	IGRAPH_CHECK(igraph_create(&graph, &edges, n, directed));
 	igraph_destroy(&full.graph);
+	full.graph = graph;
 	full.directed = directed;
-	if (igraph_create(&full.graph, &edges, n, directed) != IGRAPH_SUCCESS) {
-		igraph_empty(&full.graph, 0, IGRAPH_DIRECTED);	/* destroyable again */
-		IGRAPH_ERROR("cannot build the aligned network", IGRAPH_ENOMEM);
-	}
 	IGRAPH_CHECK(clout_network_subset(&full, &keep, NULL, NULL, net, &map));
 	igraph_vector_bool_destroy(&keep);
 	igraph_vector_int_destroy(&map);
@@ -396,7 +400,7 @@ by_value(void *data, const void *a, const void *b)
 }
 
 /* Mid-ranks (ties share the mean of their places), 1-based; into ranks (length n). */
-static int
+static igraph_error_t
 mid_ranks(const igraph_vector_t *x, double *ranks)
 {
 	igraph_integer_t	 n = igraph_vector_size(x), i, j, k, *order;
@@ -404,7 +408,7 @@ mid_ranks(const igraph_vector_t *x, double *ranks)
 
 	order = calloc((size_t)n + 1, sizeof order[0]);
 	if (order == NULL)
-		return -1;
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	for (i = 0; i < n; i++)
 		order[i] = i;
 	igraph_qsort_r(order, (size_t)n, sizeof order[0], &s, by_value);
@@ -415,83 +419,83 @@ mid_ranks(const igraph_vector_t *x, double *ranks)
 			ranks[order[k]] = (double)(i + j + 1) / 2.0;
 	}
 	free(order);
-	return 0;
+	return IGRAPH_SUCCESS;
 }
 
-double
-clout_spearman(const igraph_vector_t *x, const igraph_vector_t *y)
+igraph_error_t
+clout_spearman(const igraph_vector_t *x, const igraph_vector_t *y, double *res)
 {
 	igraph_integer_t	 i, n = igraph_vector_size(x);
 	igraph_vector_t		 sx, sy;
-	double			*rx, *ry, mean, sxy = 0, sxx = 0, syy = 0, r = NAN;
+	double			*rx, *ry, mean, sxy = 0, sxx = 0, syy = 0;
 
+	*res = NAN;
 	if (n < 2 || igraph_vector_size(y) != n)
-		return NAN;
+		return IGRAPH_SUCCESS;
 	rx = calloc(2 * (size_t)n, sizeof rx[0]);
 	if (rx == NULL)
-		return NAN;
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	IGRAPH_FINALLY(free, rx);
 	ry = rx + n;
-	if (igraph_vector_init(&sx, 0) == IGRAPH_SUCCESS) {
-		if (igraph_vector_init(&sy, 0) == IGRAPH_SUCCESS) {
-			if (snapped(x, &sx) == IGRAPH_SUCCESS && snapped(y, &sy) == IGRAPH_SUCCESS &&
-			    mid_ranks(&sx, rx) == 0 && mid_ranks(&sy, ry) == 0) {
-				/* mid-ranks always average (n + 1) / 2, exactly */
-				mean = (double)(n + 1) / 2.0;
-				for (i = 0; i < n; i++) {
-					sxy += (rx[i] - mean) * (ry[i] - mean);
-					sxx += (rx[i] - mean) * (rx[i] - mean);
-					syy += (ry[i] - mean) * (ry[i] - mean);
-				}
-				/* Pearson on mid-ranks: right with ties, undefined when one side is all tied */
-				if (sxx > 0 && syy > 0)
-					r = sxy / sqrt(sxx * syy);
-			}
-			igraph_vector_destroy(&sy);
-		}
-		igraph_vector_destroy(&sx);
+	IGRAPH_VECTOR_INIT_FINALLY(&sx, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&sy, 0);
+	IGRAPH_CHECK(snapped(x, &sx));
+	IGRAPH_CHECK(snapped(y, &sy));
+	IGRAPH_CHECK(mid_ranks(&sx, rx));
+	IGRAPH_CHECK(mid_ranks(&sy, ry));
+	/* mid-ranks always average (n + 1) / 2, exactly */
+	mean = (double)(n + 1) / 2.0;
+	for (i = 0; i < n; i++) {
+		sxy += (rx[i] - mean) * (ry[i] - mean);
+		sxx += (rx[i] - mean) * (rx[i] - mean);
+		syy += (ry[i] - mean) * (ry[i] - mean);
 	}
+	/* Pearson on mid-ranks: right with ties, undefined when one side is all tied */
+	if (sxx > 0 && syy > 0)
+		*res = sxy / sqrt(sxx * syy);
+	igraph_vector_destroy(&sy);
+	igraph_vector_destroy(&sx);
 	free(rx);
-	return r;
+	IGRAPH_FINALLY_CLEAN(3);
+	return IGRAPH_SUCCESS;
 }
 
-double
-clout_kendall_tau_b(const igraph_vector_t *x, const igraph_vector_t *y)
+igraph_error_t
+clout_kendall_tau_b(const igraph_vector_t *x, const igraph_vector_t *y, double *res)
 {
 	igraph_integer_t	i, j, n = igraph_vector_size(x);
 	igraph_vector_t		sx, sy;
-	double			concordant = 0, discordant = 0, tie_x = 0, tie_y = 0, pairs, tau = NAN;
+	double			concordant = 0, discordant = 0, tie_x = 0, tie_y = 0, pairs;
 
+	*res = NAN;
 	if (n < 2 || igraph_vector_size(y) != n)
-		return NAN;
-	if (igraph_vector_init(&sx, 0) != IGRAPH_SUCCESS)
-		return NAN;
-	if (igraph_vector_init(&sy, 0) != IGRAPH_SUCCESS) {
-		igraph_vector_destroy(&sx);
-		return NAN;
-	}
-	if (snapped(x, &sx) == IGRAPH_SUCCESS && snapped(y, &sy) == IGRAPH_SUCCESS) {
-		for (i = 0; i < n; i++)
-			for (j = i + 1; j < n; j++) {
-				double	dx = VECTOR(sx)[i] - VECTOR(sx)[j];
-				double	dy = VECTOR(sy)[i] - VECTOR(sy)[j];
+		return IGRAPH_SUCCESS;
+	IGRAPH_VECTOR_INIT_FINALLY(&sx, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&sy, 0);
+	IGRAPH_CHECK(snapped(x, &sx));
+	IGRAPH_CHECK(snapped(y, &sy));
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			double	dx = VECTOR(sx)[i] - VECTOR(sx)[j];
+			double	dy = VECTOR(sy)[i] - VECTOR(sy)[j];
 
-				tie_x += dx == 0;
-				tie_y += dy == 0;
-				if (dx != 0 && dy != 0) {
-					if ((dx > 0) == (dy > 0))
-						concordant++;
-					else
-						discordant++;
-				}
+			tie_x += dx == 0;
+			tie_y += dy == 0;
+			if (dx != 0 && dy != 0) {
+				if ((dx > 0) == (dy > 0))
+					concordant++;
+				else
+					discordant++;
 			}
-		pairs = (double)n * (double)(n - 1) / 2.0;
-		/* tau-b = (nc - nd) / sqrt((n0 - n1)(n0 - n2)), n1 and n2 the tied pairs of each */
-		if (pairs - tie_x > 0 && pairs - tie_y > 0)
-			tau = (concordant - discordant) / sqrt((pairs - tie_x) * (pairs - tie_y));
-	}
+		}
+	pairs = (double)n * (double)(n - 1) / 2.0;
+	/* tau-b = (nc - nd) / sqrt((n0 - n1)(n0 - n2)), n1 and n2 the tied pairs of each */
+	if (pairs - tie_x > 0 && pairs - tie_y > 0)
+		*res = (concordant - discordant) / sqrt((pairs - tie_x) * (pairs - tie_y));
 	igraph_vector_destroy(&sy);
 	igraph_vector_destroy(&sx);
-	return tau;
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
 }
 
 /* ---- profiles ---- */
@@ -514,6 +518,7 @@ clout_profile_destroy(struct clout_profile *p)
 	igraph_vector_destroy(&p->triads);
 	igraph_vector_destroy(&p->out_strength);
 	igraph_vector_destroy(&p->in_strength);
+	memset(p, 0, sizeof *p);	/* a second destroy does nothing */
 }
 
 igraph_error_t
@@ -578,17 +583,18 @@ by_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-double
-clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y)
+igraph_error_t
+clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y, double *res)
 {
 	igraph_integer_t	 nx = igraph_vector_size(x), ny = igraph_vector_size(y), i = 0, j = 0;
 	double			*a, *b, d = 0, v;
 
+	*res = NAN;
 	if (nx == 0 || ny == 0)
-		return NAN;
+		return IGRAPH_SUCCESS;
 	a = calloc((size_t)(nx + ny), sizeof a[0]);
 	if (a == NULL)
-		return NAN;
+		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	b = a + nx;
 	memcpy(a, VECTOR(*x), (size_t)nx * sizeof a[0]);
 	memcpy(b, VECTOR(*y), (size_t)ny * sizeof b[0]);
@@ -604,5 +610,6 @@ clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y)
 		d = fmax(d, fabs((double)i / nx - (double)j / ny));
 	}
 	free(a);
-	return d;
+	*res = d;
+	return IGRAPH_SUCCESS;
 }

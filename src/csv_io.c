@@ -516,6 +516,9 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 			/* a failed csv_init leaves nothing for parser_free to free twice */
 			if (csv_init(&parser, options) != 0)
 				IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+			/* a new parser has the default ',' again: a TSV stays a TSV */
+			if (how->delimiter != 0)
+				csv_set_delim(&parser, how->delimiter);
 			r.nfields = 0;
 			r.nbytes = 0;
 			r.row_start = 0;
@@ -524,8 +527,8 @@ clout_i_csv_read_with(FILE *in, const char *name, int file_order, struct clout_d
 		if (parser.pstate != 0 && r.row_start == 0)
 			r.row_start = r.line;	/* the record goes on past this line */
 	}
-	/* getline says -1 for out of memory as for the end: not an empty file */
-	if (n < 0 && errno == ENOMEM)
+	/* getline stops at -1 without end of file or error flag when it cannot grow its buffer */
+	if (n < 0 && !feof(in) && !ferror(in) && errno == ENOMEM)
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 	if (ferror(in)) {
 		IGRAPH_CHECK(clout_diags_add(diags, CLOUT_ERROR, file_order, name, 0, 0,

@@ -111,6 +111,6 @@ out:
 	free(fill);
 	free(by_vertex);
 	if (ret != IGRAPH_SUCCESS)
-		IGRAPH_ERROR("out of memory", ret);
+		IGRAPH_ERROR(ret == IGRAPH_ENOMEM ? "out of memory" : igraph_strerror(ret), ret);
 	return IGRAPH_SUCCESS;
 }

@@ -24,6 +24,30 @@ clout_error_handler(const char *reason, const char *file, int line, igraph_error
 	IGRAPH_FINALLY_FREE();
 }
 
+/* docs/OOM.md: where a crash means out of memory; read from signal handlers */
+static const char *volatile	fatal_section;
+
+const char *
+clout_fatal_section(void)
+{
+	return fatal_section;
+}
+
+const char *
+clout_i_fatal_enter(const char *what)
+{
+	const char	*previous = fatal_section;
+
+	fatal_section = what;
+	return previous;
+}
+
+void
+clout_i_fatal_leave(const char *previous)
+{
+	fatal_section = previous;
+}
+
 const char *
 clout_error_message(void)
 {

@@ -870,6 +870,7 @@ build(struct loader *L, int warn_isolated)
 	igraph_integer_t	 n = igraph_strvector_size(&net->id);
 	igraph_integer_t	 m = igraph_vector_size(&E->signed_weight), e, kept = 0, v, a;
 	igraph_vector_int_t	 ends, degree;
+	igraph_t		 graph;
 	char			*keep;
 
 	keep = malloc((size_t)m + 1);
@@ -908,9 +909,13 @@ build(struct loader *L, int warn_isolated)
 	net->evidence = E->evidence;
 	IGRAPH_CHECK(igraph_strvector_init(&E->evidence, 0));
 
+	/* built aside, then swapped in: net must never hold a destroyed graph */
+	IGRAPH_CHECK(igraph_empty(&graph, n, net->directed));
+	IGRAPH_FINALLY(igraph_destroy, &graph);
+	IGRAPH_CHECK(igraph_add_edges(&graph, &ends, NULL));
 	igraph_destroy(&net->graph);
-	IGRAPH_CHECK(igraph_empty(&net->graph, n, net->directed));
-	IGRAPH_CHECK(igraph_add_edges(&net->graph, &ends, NULL));
+	net->graph = graph;
+	IGRAPH_FINALLY_CLEAN(1);
 
 	for (v = 0; v < n && warn_isolated; v++) {
 		if (VECTOR(degree)[v] > 0)
@@ -933,14 +938,14 @@ static void
 loader_destroy(struct loader *L)
 {
 	header_reset(&L->header);	/* frees the header's attribute map */
-	igraph_strvector_destroy(&L->files);
+	clout_strvector_release(&L->files);
 	igraph_vector_int_destroy(&L->vertex_file);
 	igraph_vector_int_destroy(&L->vertex_column);
 	igraph_vector_int_destroy(&L->edges.ends);
 	igraph_vector_destroy(&L->edges.signed_weight);
 	igraph_vector_destroy(&L->edges.confidence);
-	igraph_strvector_destroy(&L->edges.kind);
-	igraph_strvector_destroy(&L->edges.evidence);
+	clout_strvector_release(&L->edges.kind);
+	clout_strvector_release(&L->edges.evidence);
 	igraph_vector_int_destroy(&L->edges.line);
 	clout_i_pairmap_free(L->pairs);
 	clout_i_strmap_free(L->skeletons);
@@ -963,8 +968,10 @@ loader_init(struct loader *L, struct clout_network *net, struct clout_diags *dia
 	    igraph_strvector_init(&L->edges.kind, 0) ||
 	    igraph_strvector_init(&L->edges.evidence, 0) ||
 	    igraph_vector_int_init(&L->edges.line, 0) ||
-	    (L->pairs = clout_i_pairmap_new()) == NULL)
+	    (L->pairs = clout_i_pairmap_new()) == NULL) {
+		loader_destroy(L);	/* what was initialised; the rest is zeroed */
 		IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+	}
 	return IGRAPH_SUCCESS;
 }
 

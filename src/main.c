@@ -96,6 +96,7 @@ main(int argc, char **argv)
 	igraph_set_error_handler(clout_error_handler);
 	igraph_set_warning_handler(warning_handler);
 	igraph_rng_seed(igraph_rng_default(), 42);
+	oom_init();	/* docs/OOM.md: what cannot recover ends with one message */
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {

@@ -652,7 +652,7 @@ categories_collect(const struct map *m, enum clout_map_colour by, struct categor
 		ret = clout_i_palette_assign(c->names, c->counts, c->n, c->colours);
 	if (ret != IGRAPH_SUCCESS) {
 		categories_destroy(c);
-		IGRAPH_ERROR("out of memory", ret);
+		IGRAPH_ERROR(ret == IGRAPH_ENOMEM ? "out of memory" : igraph_strerror(ret), ret);
 	}
 	return IGRAPH_SUCCESS;
 }

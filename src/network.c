@@ -4,6 +4,14 @@
 
 #include "clout_internal.h"
 
+void
+clout_strvector_release(igraph_strvector_t *sv)
+{
+	if (sv->stor_begin != NULL)
+		igraph_strvector_destroy(sv);
+	memset(sv, 0, sizeof *sv);
+}
+
 igraph_error_t
 clout_attrs_init(struct clout_attrs *attrs)
 {
@@ -17,9 +25,9 @@ clout_attrs_destroy(struct clout_attrs *attrs)
 	igraph_integer_t	i, n = igraph_strvector_size(&attrs->names);
 
 	for (i = 0; i < n; i++)
-		igraph_strvector_destroy(&attrs->values[i]);
+		clout_strvector_release(&attrs->values[i]);
 	free(attrs->values);
-	igraph_strvector_destroy(&attrs->names);
+	clout_strvector_release(&attrs->names);
 }
 
 igraph_error_t
@@ -69,7 +77,7 @@ network_parts_destroy(struct clout_network *net, int parts)
 	int			 i;
 
 	for (i = 0; i < parts && i < 10; i++)
-		igraph_strvector_destroy(strings[i]);
+		clout_strvector_release(strings[i]);
 	if (parts > 10)
 		igraph_vector_int_destroy(&net->type);
 	if (parts > 11)

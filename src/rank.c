@@ -161,6 +161,9 @@ pagerank(const igraph_t *graph, const igraph_vector_t *weight, igraph_bool_t rev
 	return IGRAPH_SUCCESS;
 }
 
+/* docs/OOM.md: igraph 0.10.2 dereferences a failed allocation here */
+#define HARMONIC	"harmonic centrality (igraph 0.10.2)"
+
 igraph_error_t
 clout_rank_compute(const struct clout_network *net, unsigned int mask, struct clout_scores *scores)
 {
@@ -171,6 +174,8 @@ clout_rank_compute(const struct clout_network *net, unsigned int mask, struct cl
 	igraph_vector_t		 cost;
 	igraph_vector_int_t	 counts;
 	igraph_real_t		 value;
+	const char		*section;
+	igraph_error_t		 ret;
 
 	if (igraph_vector_size(w) != m)
 		IGRAPH_ERROR("weight vector does not match the relations", IGRAPH_EINVAL);
@@ -207,14 +212,20 @@ clout_rank_compute(const struct clout_network *net, unsigned int mask, struct cl
 	if (mask & (1u << CLOUT_METRIC_HARMONIC_OUT)) {
 		igraph_vector_t	*h = &scores->values[CLOUT_METRIC_HARMONIC_OUT];
 
-		IGRAPH_CHECK(igraph_harmonic_centrality(g, h, igraph_vss_all(), IGRAPH_OUT, &cost, 1));
+		section = clout_i_fatal_enter(HARMONIC);
+		ret = igraph_harmonic_centrality(g, h, igraph_vss_all(), IGRAPH_OUT, &cost, 1);
+		clout_i_fatal_leave(section);
+		IGRAPH_CHECK(ret);
 		if (n == 1)
 			VECTOR(*h)[0] = NAN;	/* no other vertex to be close to */
 	}
 	if (mask & (1u << CLOUT_METRIC_HARMONIC_IN)) {
 		igraph_vector_t	*h = &scores->values[CLOUT_METRIC_HARMONIC_IN];
 
-		IGRAPH_CHECK(igraph_harmonic_centrality(g, h, igraph_vss_all(), IGRAPH_IN, &cost, 1));
+		section = clout_i_fatal_enter(HARMONIC);
+		ret = igraph_harmonic_centrality(g, h, igraph_vss_all(), IGRAPH_IN, &cost, 1);
+		clout_i_fatal_leave(section);
+		IGRAPH_CHECK(ret);
 		if (n == 1)
 			VECTOR(*h)[0] = NAN;
 	}
@@ -237,8 +248,12 @@ clout_rank_compute(const struct clout_network *net, unsigned int mask, struct cl
 			 */
 			IGRAPH_CHECK(igraph_eigenvector_centrality(g, hub, &value, 0, 1, w, NULL));
 			IGRAPH_CHECK(igraph_vector_update(auth, hub));
-		} else
-			IGRAPH_CHECK(igraph_hub_and_authority_scores(g, hub, auth, &value, 1, w, NULL));
+		} else {
+			section = clout_i_fatal_enter("HITS (igraph 0.10.2)");
+			ret = igraph_hub_and_authority_scores(g, hub, auth, &value, 1, w, NULL);
+			clout_i_fatal_leave(section);
+			IGRAPH_CHECK(ret);
+		}
 		if (!(mask & (1u << CLOUT_METRIC_HUB)))
 			IGRAPH_CHECK(igraph_vector_resize(hub, 0));
 		if (!(mask & (1u << CLOUT_METRIC_AUTHORITY)))

@@ -11,6 +11,9 @@
 
 #include "clout_internal.h"
 
+/* docs/OOM.md: fontconfig and GLib, under Graphviz's text layout, cannot recover from out of memory */
+#define GRAPHVIZ	"Graphviz (with pango, fontconfig and GLib)"
+
 static const char *const engine_names[CLOUT_ENGINE_COUNT] = {
 	"auto", "dot", "neato", "fdp", "sfdp", "circo", "pinned"
 };
@@ -397,11 +400,15 @@ struct clout_renderer *
 clout_renderer_new(void)
 {
 	struct clout_renderer	*r = calloc(1, sizeof *r);
+	const char		*section;
 
 	if (r == NULL)
 		return NULL;
 	agseterrf(collect_message);
-	if ((r->gvc = gvContext()) == NULL) {
+	section = clout_i_fatal_enter(GRAPHVIZ);	/* loading the plugins */
+	r->gvc = gvContext();
+	clout_i_fatal_leave(section);
+	if (r->gvc == NULL) {
 		free(r);
 		return NULL;
 	}
@@ -1276,11 +1283,19 @@ igraph_error_t
 clout_render(struct clout_renderer *r, const struct clout_drawing *d, enum clout_image image,
     FILE *out)
 {
-	return lay_out(r, d, image, out, NULL);
+	const char	*section = clout_i_fatal_enter(GRAPHVIZ);
+	igraph_error_t	 ret = lay_out(r, d, image, out, NULL);
+
+	clout_i_fatal_leave(section);
+	return ret;
 }
 
 igraph_error_t
 clout_render_positions(struct clout_renderer *r, struct clout_drawing *d)
 {
-	return lay_out(r, d, CLOUT_IMAGE_SVG, NULL, d);
+	const char	*section = clout_i_fatal_enter(GRAPHVIZ);
+	igraph_error_t	 ret = lay_out(r, d, CLOUT_IMAGE_SVG, NULL, d);
+
+	clout_i_fatal_leave(section);
+	return ret;
 }

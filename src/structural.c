@@ -315,6 +315,22 @@ clout_i_reach_counts(const igraph_t *graph, igraph_neimode_t mode, igraph_vector
 	return IGRAPH_SUCCESS;
 }
 
+/*
+ * igraph_dominator_tree (out-neighbours, no tree graph) marked for
+ * docs/OOM.md: igraph 0.10.2's DFS inside it dereferences a failed
+ * allocation of its lazy adjacency list.
+ */
+igraph_error_t
+clout_i_dominator_tree(const igraph_t *graph, igraph_integer_t root, igraph_vector_int_t *dom)
+{
+	const char	*section = clout_i_fatal_enter("the dominator tree (igraph 0.10.2)");
+	igraph_error_t	 ret = igraph_dominator_tree(graph, root, dom, NULL, NULL, IGRAPH_OUT);
+
+	clout_i_fatal_leave(section);
+	IGRAPH_CHECK(ret);
+	return IGRAPH_SUCCESS;
+}
+
 igraph_error_t
 clout_deps_compute(const struct clout_network *net, igraph_integer_t root, struct clout_deps *deps)
 {
@@ -325,8 +341,15 @@ clout_deps_compute(const struct clout_network *net, igraph_integer_t root, struc
 	/* the undirected view: one tie per pair of vertices, whatever the direction */
 	IGRAPH_CHECK(igraph_copy(&simple, &net->graph));
 	IGRAPH_FINALLY(igraph_destroy, &simple);
-	if (net->directed)
-		IGRAPH_CHECK(igraph_to_undirected(&simple, IGRAPH_TO_UNDIRECTED_COLLAPSE, NULL));
+	if (net->directed) {
+		/* docs/OOM.md: its failure path frees an invalid pointer in 0.10.2 */
+		const char	*section = clout_i_fatal_enter("igraph_to_undirected (igraph 0.10.2)");
+		igraph_error_t	 ret = igraph_to_undirected(&simple, IGRAPH_TO_UNDIRECTED_COLLAPSE,
+		    NULL);
+
+		clout_i_fatal_leave(section);
+		IGRAPH_CHECK(ret);
+	}
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&cut, 0);
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&bridge_edges, 0);
 	IGRAPH_CHECK(igraph_articulation_points(&simple, &cut));
@@ -363,8 +386,7 @@ clout_deps_compute(const struct clout_network *net, igraph_integer_t root, struc
 		if (!net->directed)
 			IGRAPH_ERROR("a dominator tree needs directed influence: this case is "
 			    "undirected", IGRAPH_EINVAL);
-		IGRAPH_CHECK(igraph_dominator_tree(&net->graph, root, &deps->dominator, NULL, NULL,
-		    IGRAPH_OUT));
+		IGRAPH_CHECK(clout_i_dominator_tree(&net->graph, root, &deps->dominator));
 		/* igraph: -1 for the root, a negative number for unreachable vertices */
 		for (i = 0; i < n; i++)
 			if (VECTOR(deps->dominator)[i] < 0)

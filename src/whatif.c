@@ -318,6 +318,8 @@ align_camps(const igraph_vector_int_t *before, igraph_integer_t before_count,
 	igraph_integer_t	v, i, j, n = igraph_vector_int_size(after), fresh = before_count;
 	igraph_matrix_t		overlap, cost;
 	igraph_vector_int_t	assign, rename;
+	const char		*section;
+	igraph_error_t		ret;
 
 	if (k == 0)
 		return IGRAPH_SUCCESS;
@@ -332,7 +334,10 @@ align_camps(const igraph_vector_int_t *before, igraph_integer_t before_count,
 	for (i = 0; i < k; i++)
 		for (j = 0; j < k; j++)
 			MATRIX(cost, i, j) = (double)n - MATRIX(overlap, i, j);
-	IGRAPH_CHECK(igraph_solve_lsap(&cost, k, &assign));
+	section = clout_i_fatal_enter("the assignment solver (igraph 0.10.2)");
+	ret = igraph_solve_lsap(&cost, k, &assign);
+	clout_i_fatal_leave(section);
+	IGRAPH_CHECK(ret);
 	igraph_vector_int_fill(&rename, -1);
 	for (i = 0; i < k; i++) {
 		j = VECTOR(assign)[i];		/* before camp i takes after camp j */
@@ -488,7 +493,7 @@ dominated_pairs(const struct clout_network *net, igraph_vector_int_t *lost)
 	IGRAPH_CHECK(igraph_vector_int_resize(lost, n));
 	igraph_vector_int_null(lost);
 	for (u = 0; u < n; u++) {
-		IGRAPH_CHECK(igraph_dominator_tree(&directed, u, &dom, NULL, NULL, IGRAPH_OUT));
+		IGRAPH_CHECK(clout_i_dominator_tree(&directed, u, &dom));
 		/* an immediate dominator lies on every path, so BFS meets it first */
 		IGRAPH_CHECK(igraph_bfs_simple(&directed, u, IGRAPH_OUT, &order, NULL, NULL));
 		igraph_vector_int_fill(&size, 1);

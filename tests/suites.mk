@@ -23,7 +23,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=98 \
 QUICK_JOBS := $(addprefix peers/,$(PEERS)) gallery cli unit lint
 FUZZ_JOBS  := fuzz/load fuzz/import fuzz/layout
 CHECK_JOBS := build/asan build/fuzz peers/test_map asan/cli $(QUICK_JOBS) asan/unit hostile \
-	$(FUZZ_JOBS) valgrind/cli
+	$(FUZZ_JOBS) fault valgrind/cli
 FULL_JOBS  := $(CHECK_JOBS) valgrind/unit
 
 ifeq ($(MODE),quick)
@@ -104,3 +104,14 @@ build/fuzz:
 	+@$(RUN) $@ sh -c '$(MAKE) -s WERROR=1 fuzz-build && echo "build: 1 passed, 0 failed"'
 $(FUZZ_JOBS): build/fuzz
 	@$(RUN) $@ env FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS=$(notdir $@) scripts/run-fuzz
+
+# ---------------------------------------------------------------- fault injection
+# The plain objects linked with an allocator that fails the Nth call
+# (docs/OOM.md); FAULT_FULL=1 sweeps further in make check-full.
+ifeq ($(MODE),full)
+FAULT_ENV := FAULT_FULL=1
+endif
+build/fault:
+	+@$(RUN) $@ sh -c '$(MAKE) -s WERROR=1 build/fault/clout && echo "build: 1 passed, 0 failed"'
+fault: build/fault
+	@$(RUN) $@ env $(FAULT_ENV) CLOUT=build/fault/clout scripts/run-fault-tests

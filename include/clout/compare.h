@@ -41,6 +41,7 @@ struct clout_aligned {
 };
 
 igraph_error_t	clout_aligned_init(struct clout_aligned *al);
+/* Leaves al zeroed: destroying it again, or after a failed init, does nothing. */
 void		clout_aligned_destroy(struct clout_aligned *al);
 igraph_error_t	clout_align(const struct clout_network *a, const struct clout_network *b,
 		    enum clout_align align, struct clout_aligned *al);
@@ -74,9 +75,15 @@ igraph_error_t	clout_aligned_network(const struct clout_aligned *al, int side_b,
 igraph_error_t	clout_qap(const struct clout_aligned *al, igraph_integer_t permutations,
 		    igraph_uint_t seed, double *r, double *p);
 
-/* Rank correlations of two score vectors with mid-ranks (ties handled), NaN when undefined. */
-double		clout_spearman(const igraph_vector_t *x, const igraph_vector_t *y);
-double		clout_kendall_tau_b(const igraph_vector_t *x, const igraph_vector_t *y);
+/*
+ * Rank correlations of two score vectors with mid-ranks (ties handled), into
+ * *res: NaN when undefined (fewer than two values, lengths that differ, one
+ * side all tied). IGRAPH_ENOMEM when out of memory. Time complexity:
+ * O(n log n) for Spearman, O(n^2) for Kendall.
+ */
+igraph_error_t	clout_spearman(const igraph_vector_t *x, const igraph_vector_t *y, double *res);
+igraph_error_t	clout_kendall_tau_b(const igraph_vector_t *x, const igraph_vector_t *y,
+		    double *res);
 
 /* Figures of one case read alone, for side-by-side tables and profile distances. */
 struct clout_profile {
@@ -88,8 +95,13 @@ struct clout_profile {
 igraph_error_t	clout_profile_init(struct clout_profile *p);
 void		clout_profile_destroy(struct clout_profile *p);
 igraph_error_t	clout_profile_compute(const struct clout_network *net, struct clout_profile *p);
-/* Two-sample Kolmogorov-Smirnov statistic: the largest gap between the empirical CDFs. */
-double		clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y);
+/*
+ * Two-sample Kolmogorov-Smirnov statistic, the largest gap between the
+ * empirical CDFs, into *res (NaN when a sample is empty). IGRAPH_ENOMEM when
+ * out of memory. Time complexity: O(n log n).
+ */
+igraph_error_t	clout_ks_distance(const igraph_vector_t *x, const igraph_vector_t *y,
+		    double *res);
 
 /*
  * The diff map: every aligned name once, laid out together, relations in

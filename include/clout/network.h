@@ -76,6 +76,13 @@ igraph_error_t	clout_network_subset(const struct clout_network *src,
 		    const igraph_vector_bool_t *flip_edge, struct clout_network *dst,
 		    igraph_vector_int_t *vertex_map);
 
+/*
+ * igraph_strvector_destroy for a string vector that may be zeroed or whose
+ * init failed: igraph 0.10.2 asserts, and so aborts, on those. Leaves sv
+ * zeroed, so a second call does nothing.
+ */
+void		clout_strvector_release(igraph_strvector_t *sv);
+
 /* Attribute columns. */
 igraph_error_t	clout_attrs_init(struct clout_attrs *attrs);
 void		clout_attrs_destroy(struct clout_attrs *attrs);

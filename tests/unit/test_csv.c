@@ -111,6 +111,36 @@ every_syntax_error_is_reported(void **state)
 	    "6:2: unterminated quoted field: the quote opened here is never closed\n");
 }
 
+/*
+ * After a syntax error the parser starts afresh, and keeps its delimiter: a
+ * tab-separated line after the broken one is two fields, not a line that
+ * libcsv (back at ',') reads as one field with a quote inside it.
+ */
+static void
+tsv_keeps_its_delimiter_after_an_error(void **state)
+{
+	static const struct clout_i_csv_options tsv = { '\t', 0, CLOUT_I_UTF8, 0 };
+	const char		*input = "a\tb\nbad\"quote\t1\nsaid \"x\"\t2\n\"q\"\t3\n";
+	struct clout_diags	 diags;
+	struct collected	 r;
+	FILE			*in = fmemopen((void *)input, strlen(input), "r");
+
+	(void)state;
+	assert_non_null(in);
+	memset(&r, 0, sizeof r);
+	clout_diags_init(&diags);
+	assert_int_equal(clout_i_csv_read_with(in, "t.tsv", 0, &diags, &tsv, collect, &r),
+	    IGRAPH_SUCCESS);
+	fclose(in);
+	/* line 3 is malformed too (a quote inside an unquoted field); line 4 is fine */
+	assert_string_equal(r.text, "1:a|b\n4:q|3\n");
+	assert_int_equal(diags.count, 2);
+	assert_int_equal(diags.items[0].line, 2);
+	assert_int_equal(diags.items[1].line, 3);
+	clout_diags_destroy(&diags);
+	VERIFY_FINALLY_STACK();
+}
+
 static void
 invalid_utf8_names_line_and_field(void **state)
 {
@@ -281,6 +311,7 @@ main(void)
 		cmocka_unit_test(bom_crlf_and_last_line),
 		cmocka_unit_test(multiline_records_keep_their_first_line),
 		cmocka_unit_test(every_syntax_error_is_reported),
+		cmocka_unit_test(tsv_keeps_its_delimiter_after_an_error),
 		cmocka_unit_test(invalid_utf8_names_line_and_field),
 		cmocka_unit_test(invalid_utf8_classes),
 		cmocka_unit_test(utf16_and_binary_files),
