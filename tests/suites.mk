@@ -23,7 +23,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=98 \
 QUICK_JOBS := $(addprefix peers/,$(PEERS)) gallery cli unit lint
 FUZZ_JOBS  := fuzz/load fuzz/import fuzz/layout
 CHECK_JOBS := build/asan build/fuzz peers/test_map asan/cli $(QUICK_JOBS) asan/unit hostile \
-	$(FUZZ_JOBS) fault valgrind/cli
+	$(FUZZ_JOBS) build/fault fault valgrind/cli
 FULL_JOBS  := $(CHECK_JOBS) valgrind/unit
 
 ifeq ($(MODE),quick)
@@ -94,9 +94,9 @@ hostile: build/asan
 	    VALGRIND_CLOUT=build/clout scripts/run-hostile
 
 # ---------------------------------------------------------------- fuzzing
-# Each libFuzzer target FUZZ_SECONDS (15 in make check, 600 in make check-full).
+# Each libFuzzer target FUZZ_SECONDS (15 in make check, 300 in make check-full).
 ifeq ($(MODE),full)
-FUZZ_SECONDS ?= 600
+FUZZ_SECONDS ?= 300
 else
 FUZZ_SECONDS ?= 15
 endif
