@@ -342,6 +342,17 @@ leads_through_kernel(const char *path)
 	return yes;
 }
 
+static void
+output_free(struct cli_output *o)
+{
+	cli_pending_drop(o->slot);
+	free(o->path);
+	free(o->target);
+	free(o->tmp);
+	memset(o, 0, sizeof o[0]);
+	o->slot = -1;
+}
+
 static int
 output_fail(struct cli_output *o, const char *path, int err)
 {
@@ -351,12 +362,7 @@ output_fail(struct cli_output *o, const char *path, int err)
 		fclose(o->fp);
 	if (o->tmp != NULL && o->slot >= 0)
 		unlink(o->tmp);
-	cli_pending_drop(o->slot);
-	free(o->path);
-	free(o->target);
-	free(o->tmp);
-	memset(o, 0, sizeof o[0]);
-	o->slot = -1;
+	output_free(o);
 	return CLOUT_EXIT_FAILURE;
 }
 
@@ -443,17 +449,6 @@ cli_output_open(struct cli_output *o, const char *path)
 		fchmod(fd, 0666 & ~mask);
 	}
 	return CLOUT_EXIT_OK;
-}
-
-static void
-output_free(struct cli_output *o)
-{
-	cli_pending_drop(o->slot);
-	free(o->path);
-	free(o->target);
-	free(o->tmp);
-	memset(o, 0, sizeof o[0]);
-	o->slot = -1;
 }
 
 int

@@ -36,6 +36,16 @@ fuzz_setup(void)
 	}
 }
 
+/* libFuzzer's start-up hook, the same for every target. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_setup();
+	return 0;
+}
+
 /* fuzz_dir/name, in a static buffer (one at a time). */
 static const char *
 fuzz_path(const char *name)

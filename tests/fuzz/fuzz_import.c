@@ -19,15 +19,6 @@ static const char *const known[] = { "Korea, North", "A;B" };
 static const char *const suffixes[] = { ".csv", ".tsv", ".txt", ".net" };
 
 int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_setup();
-	return 0;
-}
-
-int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct clout_import_options	 o;

@@ -11,15 +11,6 @@
 static const char *const names[] = { "case.csv", "actors.csv", "issues.csv", "relations.csv" };
 
 int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_setup();
-	return 0;
-}
-
-int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct clout_network	 net;
