@@ -277,9 +277,10 @@ static igraph_error_t
 lint_file(struct lint *L, const char *path, int order, enum lint_file kind,
     enum clout_vertex_type type)
 {
-	FILE		*in;
-	struct stat	 st;
-	igraph_error_t	 ret;
+	static const struct clout_i_csv_options	how = { ',', 0, CLOUT_I_UTF8, 1 };
+	FILE					*in;
+	struct stat				 st;
+	igraph_error_t				 ret;
 
 	/* a FIFO is read once, by the loader: a second open would wait for a writer */
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
@@ -291,7 +292,8 @@ lint_file(struct lint *L, const char *path, int order, enum lint_file kind,
 	L->kind = kind;
 	L->type = type;
 	header_free(L);
-	ret = clout_i_csv_read(in, path, order, &L->scratch, on_record, L);
+	/* read as the loader reads: a header with ';' and no ',' means ';' */
+	ret = clout_i_csv_read_with(in, path, order, &L->scratch, &how, on_record, L);
 	fclose(in);
 	return ret;
 }
