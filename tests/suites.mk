@@ -34,6 +34,9 @@ else
 JOBS := $(CHECK_JOBS)
 endif
 
+# A build as a job: make with these arguments, its one check passing when make does.
+build_job = $(RUN) $@ sh -c '$(MAKE) -s WERROR=1 $(1) && echo "build: 1 passed, 0 failed"'
+
 # each job once, in the order given
 uniq = $(if $1,$(firstword $1) $(call uniq,$(filter-out $(firstword $1),$1)))
 
@@ -56,9 +59,9 @@ gallery:
 	@$(RUN) $@ env CLOUT=build/clout scripts/render-gallery --check
 
 # ---------------------------------------------------------------- ASan + UBSan
+ASAN_MAKE := BUILD=build/asan CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined" all units
 build/asan:
-	+@$(RUN) $@ sh -c '$(MAKE) -s BUILD=build/asan WERROR=1 CFLAGS="$(SAN)" \
-	    LDFLAGS="-fsanitize=address,undefined" all units && echo "build: 1 passed, 0 failed"'
+	+@$(call build_job,$(ASAN_MAKE))
 asan/unit: build/asan
 	@$(RUN) $@ env $(ASAN_ENV) LABEL=unit+asan scripts/run-unit \
 	    $(addprefix build/asan/tests/,$(UNITS))
@@ -101,7 +104,7 @@ else
 FUZZ_SECONDS ?= 15
 endif
 build/fuzz:
-	+@$(RUN) $@ sh -c '$(MAKE) -s WERROR=1 fuzz-build && echo "build: 1 passed, 0 failed"'
+	+@$(call build_job,fuzz-build)
 $(FUZZ_JOBS): build/fuzz
 	@$(RUN) $@ env FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS=$(notdir $@) scripts/run-fuzz
 
@@ -112,6 +115,6 @@ ifeq ($(MODE),full)
 FAULT_ENV := FAULT_FULL=1
 endif
 build/fault:
-	+@$(RUN) $@ sh -c '$(MAKE) -s WERROR=1 build/fault/clout && echo "build: 1 passed, 0 failed"'
+	+@$(call build_job,build/fault/clout)
 fault: build/fault
 	@$(RUN) $@ env $(FAULT_ENV) CLOUT=build/fault/clout scripts/run-fault-tests
